@@ -1,0 +1,40 @@
+# Set-up and everyday commands. Every target creates .venv first, so a fresh clone needs nothing else.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup pages check test golden lint lock clean
+
+setup: $(STAMP)
+
+# Re-install only when the pins change.
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+pages: $(STAMP)
+	$(BIN)/python -m generator build --seeds seeds --out docs
+
+check: $(STAMP)
+	$(BIN)/python -m generator check --seeds seeds
+
+test: $(STAMP)
+	$(BIN)/ruff check generator tests
+	$(BIN)/python -m pytest
+
+# Refresh the golden copy of the generated pages on purpose, after reviewing the change.
+golden: $(STAMP)
+	$(BIN)/python -m generator build --seeds seeds --out tests/golden/docs
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests
+
+lock: $(STAMP)
+	$(BIN)/python -m pip freeze --exclude-editable | sed '1i # Every package make installs, pinned (pip freeze of the runtime and test dependencies).\n# Refresh: make lock' > requirements.lock
+
+clean:
+	rm -rf $(VENV) site docs/articles docs/.generator-manifest.json

@@ -1,0 +1,1 @@
+"""Briefing-site generator: clipped news articles in, cross-referenced MkDocs pages out."""

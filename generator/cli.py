@@ -1,0 +1,47 @@
+"""Command line: ``python -m generator build|check``. Errors are one line each and end with a count."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .model import InputError
+from .pipeline import build, read_corpus
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator",
+        description="Turn a folder of clipped news articles into the Markdown pages of a briefing site.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    build_parser = commands.add_parser("build", help="read every article and write the site's pages",
+                                       description="Read every article and write the site's pages. "
+                                       "Unchanged pages are left alone; pages whose article is gone are removed.")
+    build_parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of clipped articles (default: seeds)")
+    build_parser.add_argument("--out", type=Path, default=Path("docs"), help="folder the pages go in (default: docs)")
+    check_parser = commands.add_parser("check", help="validate every input and write nothing",
+                                       description="Validate every article, .meta.yml and editorial file; "
+                                       "write nothing. Exits 1 if any input has an error.")
+    check_parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of clipped articles (default: seeds)")
+    args = parser.parse_args(argv)
+
+    try:
+        if args.command == "build":
+            corpus, report = build(args.seeds, args.out)
+        else:
+            corpus, report = read_corpus(args.seeds), None
+    except (InputError, ValueError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    for problem in corpus.problems:
+        print(problem, file=sys.stderr)
+    read = len(corpus.articles) + len(corpus.errors)
+    summary = f"{read} article{'s' if read != 1 else ''} read"
+    if report is not None:
+        summary += f", {len(report.written)} pages written, {len(report.unchanged)} unchanged, {len(report.removed)} removed"
+    warnings = len(corpus.problems) - len(corpus.errors)
+    summary += f", {len(corpus.errors)} error{'s' if len(corpus.errors) != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+    print(summary)
+    return 1 if corpus.errors else 0

@@ -1,0 +1,163 @@
+"""Load the editors' YAML (agreements, outlets, aliases) from ``<seeds>/topics/`` and validate it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .datafile import Fields, load_yaml_file
+from .gazetteer import gazetteer
+from .model import Agreement, Editorial, InputError, KeyDate, KnownName, MatchRule, Outlet
+from .text import fold
+
+STATUSES = {"in force", "in effect", "suspended", "proposed", "never signed", "never concluded",
+            "denied", "concluded", "ended"}
+AGREEMENT_KEYS = {"id", "name", "short_name", "parties", "other_parties", "status", "status_note",
+                  "dates", "description", "related", "match"}
+
+
+def topics_dir(seeds: Path) -> Path:
+    return seeds / "topics"
+
+
+def load_editorial(seeds: Path) -> Editorial:
+    """Read the three files; a missing one is empty, an invalid one raises InputError naming it."""
+    folder = topics_dir(seeds)
+    agreements = _load(folder / "agreements.yml", parse_agreements)
+    outlets = _load(folder / "outlets.yml", parse_outlets)
+    people, organizations = _load(folder / "aliases.yml", parse_aliases)
+    return Editorial(agreements, outlets, people, organizations)
+
+
+def _load(path: Path, parse):
+    data = load_yaml_file(path) if path.exists() else None
+    try:
+        return parse(data or {})
+    except InputError as error:
+        raise InputError(f"{path}: {error}") from None
+
+
+def parse_agreements(data) -> tuple[Agreement, ...]:
+    fields = Fields(data, "agreements file")
+    groups = Fields(fields.get("vocabulary", dict, default={}), "vocabulary")
+    vocabulary = {name: tuple(fold(w) for w in groups.strings(name)) for name in groups.data}
+    agreements = tuple(_agreement(entry, vocabulary, index)
+                       for index, entry in enumerate(fields.get("agreements", list, default=[])))
+    ids = [a.id for a in agreements]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise InputError(f"agreement id '{duplicates[0]}' is used twice")
+    for agreement in agreements:
+        unknown = [r for r in agreement.related if r not in ids]
+        if unknown:
+            raise InputError(f"agreement '{agreement.id}': related id '{unknown[0]}' is not defined")
+    return agreements
+
+
+def _agreement(entry, vocabulary: dict[str, tuple[str, ...]], index: int) -> Agreement:
+    where = f"agreement #{index + 1}"
+    fields = Fields(entry, where)
+    fields.reject_unknown(AGREEMENT_KEYS)
+    agreement_id = fields.get("id", str, required=True)
+    fields.where = f"agreement '{agreement_id}'"
+    status = fields.get("status", str, required=True)
+    if status not in STATUSES:
+        raise InputError(f"{fields.where}: status '{status}' is not one of {', '.join(sorted(STATUSES))}")
+    known = gazetteer().by_name
+    parties = fields.strings("parties", required=True)
+    for party in parties:
+        if party not in known:
+            raise InputError(f"{fields.where}: party '{party}' is not a country name in the gazetteer")
+    match = Fields(fields.get("match", dict, default={}), f"{fields.where} match")
+    match.reject_unknown({"aliases", "rules"})
+    return Agreement(
+        id=agreement_id,
+        name=fields.get("name", str, required=True),
+        short_name=fields.get("short_name", str) or fields.get("name", str),
+        parties=tuple(parties),
+        other_parties=tuple(fields.strings("other_parties")),
+        status=status,
+        status_note=fields.get("status_note", str),
+        description=" ".join(fields.get("description", str, required=True).split()),
+        dates=tuple(_key_date(d, fields.where) for d in fields.get("dates", list, default=[])),
+        related=tuple(fields.strings("related")),
+        aliases=tuple(fold(a) for a in match.strings("aliases")),
+        rules=tuple(_rule(r, vocabulary, fields.where) for r in match.get("rules", list, default=[])),
+    )
+
+
+def _key_date(entry, where: str) -> KeyDate:
+    fields = Fields(entry, f"{where} date")
+    return KeyDate(date=_iso_date(fields.get("date", (str, dt.date), required=True), where),
+                   event=fields.get("event", str, required=True),
+                   approximate=fields.get("approximate", bool, default=False))
+
+
+def _iso_date(value, where: str) -> str:
+    try:
+        return dt.date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise InputError(f"{where}: '{value}' is not a date (YYYY-MM-DD)") from None
+
+
+def _rule(entry, vocabulary: dict[str, tuple[str, ...]], where: str) -> MatchRule:
+    fields = Fields(entry, f"{where} rule")
+    fields.reject_unknown({"all", "none", "published"})
+    published = Fields(fields.get("published", dict, default={}), f"{where} rule published")
+    published.reject_unknown({"from", "to"})
+    start, end = (published.get(k, (str, dt.date)) for k in ("from", "to"))
+    return MatchRule(
+        all=tuple(_term(t, vocabulary, where) for t in fields.strings("all", required=True)),
+        none=tuple(_term(t, vocabulary, where) for t in fields.strings("none")),
+        published_from=_iso_date(start, where) if start else None,
+        published_to=_iso_date(end, where) if end else None,
+    )
+
+
+def _term(term: str, vocabulary: dict[str, tuple[str, ...]], where: str) -> tuple[str, ...]:
+    """A rule term as folded alternatives; '@group' expands, a country's name stays as that name."""
+    alternatives: list[str] = []
+    for part in (p.strip() for p in term.split("|")):
+        if part.startswith("@"):
+            if part[1:] not in vocabulary:
+                raise InputError(f"{where}: vocabulary group '{part}' is not defined")
+            alternatives += vocabulary[part[1:]]
+        elif part in gazetteer().by_name:
+            alternatives.append(part)
+        else:
+            alternatives.append(fold(part))
+    return tuple(alternatives)
+
+
+def parse_outlets(data) -> tuple[Outlet, ...]:
+    entries = Fields(data, "outlets file").get("outlets", list, default=[])
+    outlets = []
+    for index, entry in enumerate(entries):
+        fields = Fields(entry, f"outlet #{index + 1}")
+        fields.reject_unknown({"name", "domains", "cues", "mentions"})
+        outlets.append(Outlet(
+            name=fields.get("name", str, required=True),
+            domains=tuple(d.lower() for d in fields.strings("domains")),
+            cues=tuple(fold(c) for c in fields.strings("cues")),
+            mentions=tuple(fold(m) for m in fields.strings("mentions")),
+        ))
+    return tuple(outlets)
+
+
+def parse_aliases(data) -> tuple[tuple[KnownName, ...], tuple[KnownName, ...]]:
+    fields = Fields(data, "aliases file")
+    fields.reject_unknown({"people", "organizations"})
+    return _known_names(fields, "people"), _known_names(fields, "organizations")
+
+
+def _known_names(fields: Fields, section: str) -> tuple[KnownName, ...]:
+    names = []
+    for index, entry in enumerate(fields.get(section, list, default=[])):
+        entry_fields = Fields(entry, f"{section} #{index + 1}")
+        entry_fields.reject_unknown({"name", "role", "aliases"})
+        names.append(KnownName(
+            name=entry_fields.get("name", str, required=True),
+            role=entry_fields.get("role", str),
+            aliases=tuple(entry_fields.strings("aliases")),
+        ))
+    return tuple(names)

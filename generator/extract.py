@@ -1,0 +1,194 @@
+"""Stage 4: what an article is about. One small function per front-matter field."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from urllib.parse import urlsplit
+
+from .gazetteer import gazetteer
+from .model import Agreement, Editorial, Figure, MatchRule, Mention
+from .text import fold, has_punctuation, split_sentences, split_words, truncate_words
+
+MAX_TITLE = 90
+MAX_SUMMARY = 320
+MAX_EVIDENCE = 3
+"""Evidence sentences kept per topic and article."""
+
+
+def sentences_of(paragraphs: list[str]) -> list[str]:
+    return [sentence for paragraph in paragraphs for sentence in split_sentences(paragraph)]
+
+
+# --- title and summary --------------------------------------------------------------------------
+
+# Clauses that a headline drops: "according to a D.H.S. official", "known as a …".
+ASIDE = re.compile(r"^(?:according to|known as|who|which|including|as well as)\b", re.IGNORECASE)
+
+
+def make_title(paragraphs: list[str]) -> str:
+    """A headline from the lede's main clause, not the first characters cut mid-word."""
+    first = split_sentences(paragraphs[0])[0].rstrip(".")
+    clauses = [c.strip() for c in re.split(r",\s+|\s+[—–]\s+|—", first) if c.strip()]
+    kept = [c for c in clauses if not ASIDE.match(c)]
+    # A short opening phrase with no verb-like word ("Early next week") is scene-setting.
+    if len(kept) > 1 and len(split_words(kept[0])) <= 4 and kept[0][:1].isupper() and kept[1][:1].islower():
+        kept = kept[1:]
+    title = " ".join(kept) if kept else first
+    if len(title) > MAX_TITLE:
+        title = re.split(r"\s+(?:and that|and|but|while|because|though|so that)\s+", title)[0]
+    title = truncate_words(title, MAX_TITLE).rstrip(",;:")
+    return title[:1].upper() + title[1:]
+
+
+def make_summary(paragraphs: list[str]) -> str:
+    """The lede: the first one or two sentences, as long as they stay short."""
+    first = paragraphs[0]
+    if not has_punctuation(first):
+        return truncate_words(first, MAX_SUMMARY // 2)
+    sentences = split_sentences(first)
+    summary = sentences[0]
+    if len(sentences) > 1 and len(summary) + len(sentences[1]) < MAX_SUMMARY:
+        summary += " " + sentences[1]
+    return truncate_words(summary, MAX_SUMMARY)
+
+
+# --- outlet -------------------------------------------------------------------------------------
+
+def find_outlet(url: str | None, text: str, editorial: Editorial) -> str | None:
+    """From the address's domain; else from the clipping naming itself ("Source: CNN"); else None."""
+    if url:
+        host = (urlsplit(url).hostname or "").lower()
+        for outlet in editorial.outlets:
+            if any(host == d or host.endswith("." + d) for d in outlet.domains):
+                return outlet.name
+        if host:
+            return host.removeprefix("www.")
+    folded = f" {fold(text)} "
+    for outlet in editorial.outlets:
+        if any(f" {cue} " in folded for cue in outlet.cues):
+            return outlet.name
+    return None
+
+
+# --- countries and agreements -------------------------------------------------------------------
+
+def find_countries(sentences: list[str]) -> list[Mention]:
+    """Every country named or referred to, most mentioned first, with the sentences that name it."""
+    places = gazetteer()
+    counts: Counter[str] = Counter()
+    evidence: dict[str, list[str]] = {}
+    for sentence in sentences:
+        for country in places.mentions(sentence):
+            counts[country.name] += 1
+            evidence.setdefault(country.name, [])
+            if sentence not in evidence[country.name]:
+                evidence[country.name].append(sentence)
+    ranked = sorted(counts, key=lambda name: (-counts[name], name))
+    return [Mention(name, tuple(evidence[name][:MAX_EVIDENCE])) for name in ranked]
+
+
+def find_agreements(sentences: list[str], published: str | None, agreements: tuple[Agreement, ...]) -> list[Mention]:
+    """Agreements the article discusses, by the editorial file's aliases and rules, most evidence first."""
+    found: dict[str, list[str]] = {}
+    for sentence in sentences:
+        terms = _terms_in(sentence)
+        for agreement in agreements:
+            if _discusses(agreement, terms, published):
+                found.setdefault(agreement.id, []).append(sentence)
+    order = {a.id: i for i, a in enumerate(agreements)}
+    ranked = sorted(found, key=lambda i: (-len(found[i]), order[i]))
+    return [Mention(i, tuple(found[i][:MAX_EVIDENCE])) for i in ranked]
+
+
+class _Terms:
+    """A sentence as its folded text plus the countries it mentions, for rule checks."""
+
+    def __init__(self, folded: str, countries: set[str]):
+        self.folded = folded
+        self.countries = countries
+
+    def has(self, alternatives: tuple[str, ...]) -> bool:
+        return any(a in self.countries or f" {a} " in self.folded for a in alternatives)
+
+
+def _terms_in(sentence: str) -> _Terms:
+    return _Terms(f" {fold(sentence)} ", {c.name for c in gazetteer().mentions(sentence)})
+
+
+def _discusses(agreement: Agreement, terms: _Terms, published: str | None) -> bool:
+    if any(f" {alias} " in terms.folded for alias in agreement.aliases):
+        return True
+    return any(_rule_holds(rule, terms, published) for rule in agreement.rules)
+
+
+def _rule_holds(rule: MatchRule, terms: _Terms, published: str | None) -> bool:
+    if published and rule.published_from and published < rule.published_from:
+        return False
+    if published and rule.published_to and published > rule.published_to:
+        return False
+    return all(terms.has(t) for t in rule.all) and not any(terms.has(t) for t in rule.none)
+
+
+# --- figures ------------------------------------------------------------------------------------
+
+QUALIFIER = r"(?:(?:more than|less than|fewer than|about|around|roughly|nearly|almost|over|some|up to)\s+)?"
+NUMBER = r"(?:\d{1,3}(?:[, ]\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:million|billion|thousand|percent))?"
+WORD_NUMBER = r"(?:a|one|two|three|half a)\s+(?:million|billion)"
+FIGURE = re.compile(rf"\b(?P<value>{QUALIFIER}(?:{NUMBER}|{WORD_NUMBER}))(?P<rest>(?:\s+[\w’'-]+){{1,8}})",
+                    re.IGNORECASE)
+COUNT_STOP = re.compile(r"\s+(?:a|an|the|and|or|of|to|in|at|on|by|for|that|who|were|was|are|is|had|has|have|after|before)$")
+MIN_FIGURE = 100
+"""Smaller bare numbers ("13 years", "four to five countries") are detail, not key figures."""
+
+
+def find_figures(sentences: list[str]) -> list[Figure]:
+    figures: list[Figure] = []
+    seen: set[tuple[str, str]] = set()
+    for sentence in sentences:
+        for match in FIGURE.finditer(sentence):
+            value = _normalise_number(match["value"])
+            if value is None:
+                continue
+            counts = _what_it_counts(match["rest"])
+            if not counts or (value, counts) in seen:
+                continue
+            seen.add((value, counts))
+            figures.append(Figure(value=value, counts=counts, sentence=sentence))
+    return figures
+
+
+def _normalise_number(value: str) -> str | None:
+    """"6 000" (punctuation stripped) reads "6,000"; years, times and small numbers are not figures."""
+    value = " ".join(value.split())
+    digits = re.search(r"\d[\d, ]*\d|\d", value)
+    if digits is None:
+        return value  # "a million"
+    number = int(re.sub(r"\D", "", digits.group())) if "." not in value else 0
+    scaled = re.search(r"million|billion|thousand|percent", value, re.IGNORECASE)
+    if not scaled and (number < MIN_FIGURE or (1900 <= number <= 2100 and "," not in digits.group())):
+        return None
+    return value.replace(digits.group(), f"{number:,}")
+
+
+def _what_it_counts(rest: str) -> str:
+    # Stop at punctuation, then drop the trailing words that lead nowhere on their own.
+    words = re.split(r"[,.;:!?”)]", rest, maxsplit=1)[0].strip()
+    if re.match(r"(?:years?|days?|months?|weeks?|s)\b", words):
+        return ""  # "2000 years", "1990s": dates, not counts
+    words = re.sub(r"^of\s+", "", words)
+    while (trimmed := COUNT_STOP.sub("", words)) != words:
+        words = trimmed
+    return words
+
+
+# --- bookkeeping --------------------------------------------------------------------------------
+
+def count_words(paragraphs: list[str]) -> int:
+    return sum(len(split_words(p)) for p in paragraphs)
+
+
+def make_tags(countries: list[Mention], agreements: list[Mention], editorial: Editorial) -> list[str]:
+    """Tags for Material's tags plugin: the article's agreements' short names, then its countries."""
+    names = {a.id: a.short_name for a in editorial.agreements}
+    return [names[m.id] for m in agreements] + [m.id for m in countries]

@@ -1,0 +1,73 @@
+"""Every country in the world, and the ways an article may name it (names, short forms, demonyms)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+
+from .datafile import Fields, load_package_yaml
+from .text import fold
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    """ISO 3166-1 alpha-2."""
+    name: str
+    """Common English short name, as shown to readers."""
+
+
+class Gazetteer:
+    """Finds country mentions in a sentence, longest alias first, so that "New Mexico" is not Mexico."""
+
+    def __init__(self, folded: dict[str, Country | None], exact: dict[str, Country]):
+        self.folded = folded
+        self.exact = exact
+        self.by_name = {c.name: c for c in folded.values() if c} | {c.name: c for c in exact.values()}
+        self._folded_re = _alternation(folded, r"(?<!\S)(?:{})(?!\S)")
+        self._exact_re = _alternation(exact, r"(?<![\w.])(?:{})(?![\w.])")
+
+    def mentions(self, sentence: str) -> list[Country]:
+        """Each country mention in the sentence, in order; blocked phrases ("New Mexico") yield none."""
+        found = [self.folded[m.group()] for m in self._folded_re.finditer(fold(sentence))]
+        found += [self.exact[m.group()] for m in self._exact_re.finditer(sentence)]
+        return [country for country in found if country]
+
+    def count(self, sentences: list[str]) -> Counter[str]:
+        return Counter(country.name for sentence in sentences for country in self.mentions(sentence))
+
+
+def _alternation(aliases: dict[str, object], template: str) -> re.Pattern[str]:
+    ordered = sorted(aliases, key=lambda alias: (-len(alias), alias))
+    return re.compile(template.format("|".join(re.escape(alias) for alias in ordered)))
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """Load the alias table and check it covers pycountry exactly, with no alias on two countries."""
+    data = load_package_yaml("countries.yml")
+    entries = data["countries"]
+    missing = {c.alpha_2 for c in pycountry.countries} - set(entries)
+    if missing:
+        raise ValueError(f"countries.yml: no entry for {', '.join(sorted(missing))}")
+    folded: dict[str, Country | None] = {}
+    exact: dict[str, Country] = {}
+    for code, entry in sorted(entries.items()):
+        fields = Fields(entry, f"countries.yml: {code}")
+        country = Country(code=code, name=fields.get("name", str, required=True))
+        record = pycountry.countries.get(alpha_2=code)
+        official = [getattr(record, key, None) for key in ("name", "official_name", "common_name")]
+        names = [country.name, *fields.strings("aliases"), *(n for n in official if n and "," not in n)]
+        for alias in names:
+            key = fold(alias)
+            if folded.get(key, country) != country:
+                raise ValueError(f"countries.yml: '{alias}' names both {folded[key].name} and {country.name}")
+            folded[key] = country
+        exact.update({alias: country for alias in fields.strings("exact")})
+    for phrase in data.get("not_countries", []):
+        folded[fold(phrase)] = None
+    return Gazetteer(folded, exact)

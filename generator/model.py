@@ -1,0 +1,166 @@
+"""The typed model the pipeline's stages pass along: read → repair → clean → extract → render → write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class InputError(Exception):
+    """An input the generator refuses; the message names the reason, the caller names the file."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One line a user can act on: which file, and why."""
+
+    path: str
+    reason: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        label = "Error" if self.severity == "error" else "Warning"
+        return f"{label} reading '{self.path}': {self.reason}"
+
+
+@dataclass
+class Source:
+    """Where an article came from and what was done to its bytes."""
+
+    file: str
+    """Path of the clipped file, relative to the seeds folder's parent."""
+    sha256: str
+    encoding: str
+    """Codec the bytes were decoded with (``utf-8``, ``utf-8-sig``, ``cp1252``, …)."""
+    repairs: dict[str, int] = field(default_factory=dict)
+    """What repair changed, by kind (``latin_mojibake``, ``gbk_mojibake``, ``control_chars``…)."""
+    removed: list[str] = field(default_factory=list)
+    """Clipping debris taken out of the text, kept verbatim on record."""
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: str | None = None
+    """What the text says the person is, e.g. "policy analyst, Migration Policy Institute"."""
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    speaker: str
+    """A name, or a description for anonymous sources ("an administration official")."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: str
+    """The number as written, normalised ("6,000", "144,000", "a million")."""
+    counts: str
+    """What it counts, in a few words ("troops", "people taken into custody in May")."""
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A topic an article discusses, with the sentences that show it."""
+
+    id: str
+    evidence: tuple[str, ...]
+
+
+@dataclass
+class Article:
+    """One clipped article after reading, repair, cleaning and extraction."""
+
+    slug: str
+    title: str
+    title_generated: bool
+    outlet: str | None
+    published: str | None
+    authors: list[str]
+    url: str | None
+    note: str | None
+    summary: str
+    paragraphs: list[str]
+    countries: list[Mention]
+    """Most mentioned first; ``id`` is the country's common English short name."""
+    agreements: list[Mention]
+    people: list[Person]
+    organizations: list[str]
+    quotes: list[Quote]
+    figures: list[Figure]
+    word_count: int
+    source: Source
+    inferred: list[str]
+    """Front-matter keys the generator inferred from the text rather than took from ``.meta.yml``."""
+
+    @property
+    def reading_minutes(self) -> int:
+        # 230 words a minute is the usual figure for adult reading of news prose.
+        return max(1, round(self.word_count / 230))
+
+
+@dataclass(frozen=True)
+class KeyDate:
+    date: str
+    """ISO date."""
+    event: str
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
+class MatchRule:
+    """A sentence discusses an agreement when every ``all`` term is present and no ``none`` term is."""
+
+    all: tuple[tuple[str, ...], ...]
+    """Each term is a set of alternatives, already folded; a country's name stands for its aliases."""
+    none: tuple[tuple[str, ...], ...] = ()
+    published_from: str | None = None
+    published_to: str | None = None
+
+
+@dataclass(frozen=True)
+class Agreement:
+    id: str
+    name: str
+    short_name: str
+    parties: tuple[str, ...]
+    """Countries, by the gazetteer's common English short name."""
+    status: str
+    description: str
+    dates: tuple[KeyDate, ...]
+    status_note: str | None = None
+    other_parties: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    """Folded phrases that on their own show a sentence discusses the agreement."""
+    rules: tuple[MatchRule, ...] = ()
+
+
+@dataclass(frozen=True)
+class Outlet:
+    name: str
+    domains: tuple[str, ...]
+    cues: tuple[str, ...]
+    """Folded phrases by which a clipping names itself as this outlet's."""
+    mentions: tuple[str, ...]
+    """Folded phrases by which any article mentions this outlet."""
+
+
+@dataclass(frozen=True)
+class KnownName:
+    """A person or organisation from the editors' alias file."""
+
+    name: str
+    aliases: tuple[str, ...]
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Editorial:
+    """Everything the editors wrote down, validated."""
+
+    agreements: tuple[Agreement, ...]
+    outlets: tuple[Outlet, ...]
+    people: tuple[KnownName, ...]
+    organizations: tuple[KnownName, ...]

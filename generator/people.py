@@ -1,0 +1,270 @@
+"""Stage 4b: who is in an article — people with their roles, organisations, and who said what."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Editorial, KnownName, Person, Quote
+from .text import fold, split_sentences, split_words
+
+NAME_WORD = r"(?:[A-Z][\w’'.-]*[a-z][\w’'-]*|[A-Z]\.)"
+NAME = rf"{NAME_WORD}(?:\s+(?:de\s+|del\s+|van\s+|von\s+)?{NAME_WORD}){{1,3}}"
+TITLE_WORDS = (r"President|Vice President|Secretary|Minister|Director|Commissioner|Ambassador|"
+               r"Senator|Sen\.|Representative|Rep\.|Governor|Gov\.|Judge|Chief|Attorney General|Mayor")
+# "Acting Homeland Security Secretary Kevin McAleenan", "Secretary of State Mike Pompeo".
+TITLED_NAME = re.compile(
+    rf"\b(?P<role>(?:[A-Z][\w’'-]+\s+(?:of\s+)?)*?(?:{TITLE_WORDS})(?:\s+of\s+State)?)\s+(?P<name>{NAME})"
+    rf"(?P<of>\s+of\s+[A-Z][a-z]+)?"
+)
+# "Marcelo Ebrard, the Mexican foreign minister," — a name, then a role in commas.
+APPOSITIVE = re.compile(rf"\b(?P<name>{NAME}),\s+(?:the|a|an)\s+(?P<role>[^,.;“”\"]{{3,90}}?)[,.]")
+# "Honduras’s immigration director, Wilson Paz," — a role, then a name in commas.
+ROLE_FIRST = re.compile(rf"(?P<role>\b[A-Z]?[\w’'-]+(?:\s+[a-z][\w-]+){{1,3}}),\s+(?P<name>{NAME}),")
+HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.\s+(?P<name>[A-Z][\w’'-]+)")
+
+SPEECH_VERBS = r"said|says|told me|told|added|explained|explains|tweeted|wrote|warned|asked|defines|stated"
+QUOTE_SPAN = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"]+)\"")
+PRONOUNS = {"he", "she"}
+MIN_QUOTE_WORDS = 4
+MAX_SPEAKER_WORDS = 14
+# Words at which a speaker's description stops: "a DHS official about the agreement on Thursday".
+SPEAKER_STOP = re.compile(r"\s+(?:about|on|in|during|after|before|who|which|while|at the\s+\w+\s+border)\b|[,.;]")
+LOWERCASE_ATTRIBUTION = re.compile(
+    r"\b(?:says|said|explains|explained|adds|added)\s+(?P<name>[a-z]+(?:\s+[a-z]+)?)"
+    r"(?:\s+(?:a|an|the)\s+(?P<role>[a-z ]+?\s(?:at|of)\s+the\s+[a-z ]+?))?(?=\s)"
+)
+FUNCTION_WORDS = {"a", "an", "and", "the", "but", "if", "or", "that", "this", "it", "in", "on", "of",
+                  "to", "for", "with", "as", "at", "by", "there", "they", "we", "i", "so"}
+
+
+@dataclass
+class Cast:
+    """What the people stage found, before it is written into an Article."""
+
+    people: list[Person]
+    organizations: list[str]
+    quotes: list[Quote]
+
+
+def find_cast(paragraphs: list[str], editorial: Editorial) -> Cast:
+    text = "\n".join(paragraphs)
+    lowercase = not re.search(r"[A-Z]", text)
+    people = _people_in_lowercase(text, editorial) if lowercase else _people(text, editorial)
+    index = _NameIndex(people, editorial.people)
+    quotes = _lowercase_quotes(paragraphs, index) if lowercase else _quotes(paragraphs, index)
+    return Cast(people=index.people(), organizations=_organizations(text, editorial), quotes=quotes)
+
+
+# --- people -------------------------------------------------------------------------------------
+
+def _people(text: str, editorial: Editorial) -> list[Person]:
+    found: list[Person] = []
+    for match in APPOSITIVE.finditer(text):
+        found.append(Person(match["name"], _clean_role(match["role"])))
+    for match in ROLE_FIRST.finditer(text):
+        found.append(Person(match["name"], _clean_role(match["role"])))
+    for match in TITLED_NAME.finditer(text):
+        role = match["role"] + (match["of"] or "")
+        found.append(Person(match["name"].strip(), role.strip()))
+    for match in re.finditer(rf"(?:{SPEECH_VERBS})\s+(?P<name>{NAME})\b", text):
+        found.append(Person(match["name"]))
+    found += [Person(k.name, k.role) for k in editorial.people if _mentions(text, k)]
+    return found
+
+
+def _people_in_lowercase(text: str, editorial: Editorial) -> list[Person]:
+    """A clipping with no capitals: names come from attributions ("says sarah pierce") and the alias file."""
+    found = []
+    for match in LOWERCASE_ATTRIBUTION.finditer(text):
+        words = match["name"].split()
+        if words[-1] in FUNCTION_WORDS:
+            words = words[:1]
+        if words[0] in FUNCTION_WORDS:
+            continue
+        role = _title_case(match["role"]) if match["role"] else None
+        found.append(Person(_title_case(" ".join(words)), role))
+    found += [Person(k.name, k.role) for k in editorial.people if _mentions(text, k)]
+    return found
+
+
+def _mentions(text: str, known: KnownName) -> bool:
+    folded = f" {fold(text)} "
+    return any(f" {fold(alias)} " in folded for alias in (known.name, *known.aliases))
+
+
+def _clean_role(role: str) -> str:
+    role = " ".join(role.split())
+    role = re.sub(r"^(?:the|a|an)\s+", "", role)
+    return re.sub(r"’s\b", "", role) if role.split()[0].endswith("’s") else role
+
+
+def _title_case(words: str) -> str:
+    # "women s refugee commission" lost its apostrophe with the rest of the punctuation.
+    words = re.sub(r"\b(\w+) s\b", r"\1's", words)
+    small = {"of", "the", "at", "for", "and", "in", "a", "an"}
+    titled = [w if i and w in small else w[:1].upper() + w[1:] for i, w in enumerate(words.split())]
+    return " ".join(titled)
+
+
+class _NameIndex:
+    """Joins short forms ("Pence", "Mr. Pence", "pierce") to the fullest name known for a person."""
+
+    def __init__(self, found: list[Person], known: tuple[KnownName, ...]):
+        self.known = known
+        self._people: dict[str, Person] = {}
+        for person in found:
+            if self._is_name(person.name):
+                self._add(person)
+
+    def _is_name(self, name: str) -> bool:
+        return len(split_words(name)) <= 5 and not re.search(r"\d", name)
+
+    def _add(self, person: Person) -> None:
+        full = self.resolve(person.name) or person.name
+        current = self._people.get(full)
+        role = person.role or (current.role if current else None) or self._known_role(full)
+        if current and current.role and person.role and len(current.role) >= len(person.role):
+            role = current.role
+        self._people[full] = Person(full, role)
+
+    def _known_role(self, name: str) -> str | None:
+        return next((k.role for k in self.known if k.name == name), None)
+
+    def resolve(self, name: str) -> str | None:
+        """The full name behind ``name``, or None when it names nobody known."""
+        key = fold(re.sub(r"^(?:Mr|Mrs|Ms|Dr)\.?\s+", "", name))
+        for known in self.known:
+            if key in {fold(a) for a in (known.name, *known.aliases)}:
+                return known.name
+        for full in self._people:
+            folded = fold(full)
+            if key == folded or (key and folded.endswith(" " + key)):
+                return full
+        return None
+
+    def people(self) -> list[Person]:
+        # Keep a name only when no longer name in the list ends with it ("Trump" inside "Donald Trump").
+        names = list(self._people)
+        kept = [p for p in self._people.values()
+                if not any(o != p.name and fold(o).endswith(" " + fold(p.name)) for o in names)]
+        return sorted(kept, key=lambda p: p.name)
+
+
+# --- quotes -------------------------------------------------------------------------------------
+
+def _quotes(paragraphs: list[str], index: _NameIndex) -> list[Quote]:
+    quotes: list[Quote] = []
+    last_person: str | None = None
+    for paragraph in paragraphs:
+        previous_speaker: str | None = None
+        for sentence in split_sentences(paragraph):
+            for match in QUOTE_SPAN.finditer(sentence):
+                body = (match["a"] or match["b"]).strip().rstrip(",")
+                direct, speaker = _attribution(sentence, match.start(), match.end())
+                if speaker is None and previous_speaker and match.start() < 2:
+                    speaker = previous_speaker  # a quote that continues the last speaker's words
+                if speaker is None or (not direct and len(split_words(body)) < MIN_QUOTE_WORDS):
+                    continue
+                speaker = _name_speaker(speaker, index, last_person)
+                quotes.append(Quote(text=body, speaker=speaker))
+                previous_speaker = speaker
+            last_person = _last_person_named(sentence, index) or last_person
+    return quotes
+
+
+def _attribution(sentence: str, start: int, end: int) -> tuple[bool, str | None]:
+    """Who a quote at sentence[start:end] is attributed to, and whether it is a direct "“…,” X said"."""
+    after, before = sentence[end:], sentence[:start]
+    direct = re.match(r"\s*,?\s*", after) is not None and bool(re.match(r"\s*(?:\w|$)", after) or
+                                                               sentence[end - 2:end - 1] in ",!?")
+    # “…,” said Kevin Appleby / “…,” said a DHS official about the agreement on Thursday.
+    if match := re.match(rf"\s*,?\s*(?:{SPEECH_VERBS})\s+(?P<who>[^“\"]+)", after):
+        return direct, _trim_speaker(match["who"])
+    # “…,” Noem said / “…,” someone with knowledge of the deal told me.
+    if match := re.match(rf"\s*,?\s*(?P<who>[^“\".]+?)\s+(?:{SPEECH_VERBS})\b", after):
+        if len(split_words(match["who"])) <= MAX_SPEAKER_WORDS:
+            return direct, match["who"]
+    # “…” at the US-Mexico border, said another administration official.
+    if match := re.search(rf",\s+(?:{SPEECH_VERBS})\s+(?P<who>[^“\"]+)$", after):
+        return False, _trim_speaker(match["who"])
+    # Noem said Thursday, “…” / Sanders, the press secretary, said in an email that “…”.
+    if match := re.search(rf"(?P<who>[^“”\"]*?)\s+(?:{SPEECH_VERBS})\b[^“”\"]*$", before):
+        who = re.split(r"(?:^|,\s+|\s+)(?:that|and|but|while)\s+|^[^,]*\b(?:In|On|By|For)\s+\w+,\s+",
+                       match["who"])[-1]
+        who = re.sub(r",\s+(?:who|which)\s+\w+$", "", who)
+        if who and len(split_words(who)) <= MAX_SPEAKER_WORDS:
+            return False, who
+    return False, None
+
+
+def _trim_speaker(who: str) -> str:
+    return SPEAKER_STOP.split(who, maxsplit=1)[0].strip()
+
+
+def _name_speaker(speaker: str, index: _NameIndex, last_person: str | None) -> str:
+    """A full name where one is known; "he"/"she" is the last person named; else the description."""
+    speaker = speaker.strip(" ,")
+    if speaker.lower() in PRONOUNS:
+        return last_person or speaker
+    name = speaker.split(",")[0].strip()
+    if full := index.resolve(name):
+        return full
+    return speaker[0].lower() + speaker[1:] if re.match(r"(?:A|An|The|Another|Someone)\b", speaker) else speaker
+
+
+def _last_person_named(sentence: str, index: _NameIndex) -> str | None:
+    last = None
+    for match in re.finditer(rf"(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?{NAME_WORD}(?:\s+{NAME_WORD})*", sentence):
+        last = index.resolve(match.group()) or last
+    return last
+
+
+def _lowercase_quotes(paragraphs: list[str], index: _NameIndex) -> list[Quote]:
+    """Quotes in text that lost its quotation marks: the words before "says pierce", back to the
+    previous attribution, at most a sentence's worth."""
+    text = " ".join(paragraphs)
+    quotes: list[Quote] = []
+    boundary = 0
+    for match in LOWERCASE_ATTRIBUTION.finditer(text):
+        words = text[boundary : match.start()].split()
+        if not words:
+            continue
+        cut = words[-30:]
+        body = ("…" if len(cut) < len(words) else "") + " ".join(cut)
+        name = match["name"].split()
+        speaker = index.resolve(" ".join(name)) or index.resolve(name[0]) or _title_case(match["name"])
+        quotes.append(Quote(text=body, speaker=speaker))
+        boundary = match.end()
+    return quotes
+
+
+# --- organisations ------------------------------------------------------------------------------
+
+ORG_HEADS = (r"Institute|Commission|Department|Service|Agency|Court|Patrol|Protection|Council|"
+             r"Committee|Office|University|Foundation|Bureau|Ministry|Organization|Organisation")
+ORG = re.compile(
+    rf"\b(?:(?:[A-Z][\w’'.-]+|of|for|and|the)\s+){{0,5}}?[A-Z][\w’'-]+\s+(?:{ORG_HEADS})\b"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)?"
+)
+
+
+def _organizations(text: str, editorial: Editorial) -> list[str]:
+    found = {k.name for k in editorial.organizations if _mentions_org(text, k)}
+    for match in ORG.finditer(text):
+        name = re.sub(r"^(?:The|the|and|of|for)\s+", "", match.group())
+        if not any(fold(name) in {fold(a) for a in (k.name, *k.aliases)} or fold(k.name) in fold(name)
+                   for k in editorial.organizations):
+            found.add(name)
+    found |= {o.name for o in editorial.outlets if any(f" {m} " in f" {fold(text)} " for m in o.mentions)}
+    return sorted(found)
+
+
+def _mentions_org(text: str, known: KnownName) -> bool:
+    for alias in (known.name, *known.aliases):
+        if re.fullmatch(r"[A-Z]{2,4}", alias):  # "UN", "EU": as lower-case words they are other words
+            if re.search(rf"(?<![\w.]){alias}(?![\w.])", text):
+                return True
+        elif f" {fold(alias)} " in f" {fold(text)} ":
+            return True
+    return False

@@ -1,0 +1,134 @@
+"""Stage 1: turn a clipped file's bytes into text, deciding the encoding from the bytes alone."""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+from charset_normalizer import from_bytes
+
+from .datafile import Fields
+from .model import InputError
+
+MAX_BYTES = 2 * 1024 * 1024
+"""Largest article accepted (2 MiB, about 300,000 words): anything bigger is not a clipped article."""
+
+# Longest BOM first: the UTF-32-LE BOM begins with the UTF-16-LE one.
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Share of control characters above which decoded "text" is taken for a binary file.
+BINARY_CONTROL_SHARE = 0.10
+
+
+@dataclass(frozen=True)
+class RawText:
+    text: str
+    encoding: str
+    sha256: str
+
+
+def read_article_bytes(path: Path) -> bytes:
+    """Read a file, refusing an oversized one before loading it whole."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise InputError(f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit")
+    data = path.read_bytes()
+    if not data:
+        raise InputError("file is empty")
+    return data
+
+
+def decode(data: bytes) -> RawText:
+    """Decode bytes: BOM, then strict UTF-8, then a statistical detector."""
+    encoding = detect_encoding(data)
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as error:
+        raise InputError(f"cannot be decoded as {encoding}: {error.reason}") from None
+    if looks_binary(text):
+        raise InputError("file is binary, not text")
+    if not text.strip():
+        raise InputError("file holds only blank space")
+    return RawText(text=text, encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
+
+
+def detect_encoding(data: bytes) -> str:
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return codec
+    if b"\x00" in data and (codec := _bomless_utf16(data)):
+        return codec
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError("encoding could not be determined: the bytes are not text in any known encoding")
+    return codecs.lookup(best.encoding).name
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: Latin-script text has a NUL in every other byte."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    if odd.count(0) > 0.4 * len(odd) and not even.count(0):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and not odd.count(0):
+        return "utf-16-be"
+    return None
+
+
+def looks_binary(text: str) -> bool:
+    controls = sum(1 for char in text if ord(char) < 32 and char not in "\t\n\r\f")
+    return controls > BINARY_CONTROL_SHARE * len(text)
+
+
+class _StringsLoader(yaml.SafeLoader):
+    """SafeLoader that reads every plain scalar as a string: a title `no` stays "no", not False."""
+
+
+_StringsLoader.yaml_implicit_resolvers = {}
+
+META_KEYS = {"title", "url", "authors", "published", "note"}
+
+
+def read_meta(path: Path) -> dict[str, object]:
+    """The clipper's record beside an article (``NAME.meta.yml``), validated; {} when there is none."""
+    if not path.exists():
+        return {}
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_StringsLoader)  # noqa: S506
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise InputError(f"invalid YAML: {reason}") from None
+    fields = Fields(data or {}, "meta")
+    fields.reject_unknown(META_KEYS)
+    meta: dict[str, object] = {}
+    for key in ("title", "url", "note"):
+        if value := fields.get(key, str):
+            meta[key] = " ".join(value.split())
+    authors = fields.get("authors", (list, str), default=[])
+    meta["authors"] = [authors] if isinstance(authors, str) else fields.strings("authors")
+    if published := fields.get("published", str):
+        try:
+            meta["published"] = dt.date.fromisoformat(published.strip()).isoformat()
+        except ValueError:
+            raise InputError(f"published '{published}' is not a date (YYYY-MM-DD)") from None
+    if url := meta.get("url"):
+        if urlsplit(str(url)).scheme not in ("http", "https"):
+            raise InputError(f"url '{url}' is not an http(s) address")
+    return meta

@@ -1,0 +1,101 @@
+"""Stage 5: pages as Markdown with YAML front matter, laid out by one Jinja template per page kind.
+
+Everything a template prints is escaped for Markdown and HTML unless it is ``Markup``: article text
+is shown literally, so a clipped ``<script>`` or ``[x](javascript:…)`` is text on the page.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from urllib.parse import quote
+
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from .model import Article, Editorial
+from .slug import slugify
+
+# Characters with a meaning in Markdown or in the extensions MkDocs Material enables, written as
+# numeric references so they print as themselves (backslash escapes cover only some of them).
+MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]<>&|~^#!$:=+]")
+LINE_START_SPECIAL = re.compile(r"^(\s*)([-+=>#]|\d+(?=[.)]))")
+
+
+def escape_markdown(value: object) -> str:
+    if isinstance(value, Markup):
+        return str(value)
+    if value is None:
+        return ""
+    text = MARKDOWN_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", str(value))
+    return LINE_START_SPECIAL.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), text)
+
+
+def url(value: str) -> Markup:
+    """An address safe inside a Markdown link: http(s) only (checked on input), specials encoded."""
+    return Markup(quote(value, safe=":/?#@!$&'*+,;=%-._~"))
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        finalize=escape_markdown,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    env.filters["url"] = url
+    env.filters["slug"] = slugify
+    env.filters["raw"] = Markup  # for Markdown the generator itself composed
+    return env
+
+
+def front_matter(data: dict) -> str:
+    # safe_dump quotes any string YAML would read as another type ("no", "2024-01-01", "1e3").
+    dumped = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1_000_000)
+    return f"---\n{dumped}---\n"
+
+
+def article_front_matter(article: Article, editorial: Editorial) -> dict:
+    names = {a.id: a.short_name for a in editorial.agreements}
+    source = article.source
+    return {
+        "title": article.title,
+        "title_generated": article.title_generated,
+        "outlet": article.outlet,
+        "published": article.published,
+        "authors": article.authors,
+        "url": article.url,
+        "note": article.note,
+        "summary": article.summary,
+        "countries": [m.id for m in article.countries],
+        "agreements": [m.id for m in article.agreements],
+        "people": [{"name": p.name, "role": p.role} for p in article.people],
+        "organizations": article.organizations,
+        "quotes": [{"text": q.text, "speaker": q.speaker} for q in article.quotes],
+        "figures": [{"value": f.value, "counts": f.counts} for f in article.figures],
+        "word_count": article.word_count,
+        "reading_minutes": article.reading_minutes,
+        "source": {
+            "file": source.file,
+            "sha256": source.sha256,
+            "encoding": source.encoding,
+            "repairs": dict(sorted(source.repairs.items())),
+            "removed": source.removed,
+        },
+        "tags": [names.get(m.id, m.id) for m in article.agreements] + [m.id for m in article.countries],
+        "inferred": article.inferred,
+    }
+
+
+def render_article(article: Article, editorial: Editorial) -> str:
+    agreements = {a.id: a for a in editorial.agreements}
+    body = environment().get_template("article.md.j2").render(
+        article=article,
+        agreements=[agreements[m.id] for m in article.agreements],
+    )
+    return front_matter(article_front_matter(article, editorial)) + "\n" + body

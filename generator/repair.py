@@ -1,0 +1,158 @@
+"""Stage 2: undo mojibake and normalise decoded text, counting what was changed."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+import ftfy
+
+# ftfy's defaults also straighten curly quotes, fold full-width characters and unescape HTML;
+# all three would change correct text (typography, Chinese punctuation, literal "&lt;").
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,
+    uncurl_quotes=False,
+    fix_character_width=False,
+    fix_latin_ligatures=False,
+    fix_line_breaks=False,
+    remove_control_chars=False,
+    normalization=None,
+)
+
+# Characters a GBK decoder makes from the lead bytes of UTF-8 punctuation and Latin letters
+# are CJK ideographs; only Latin-script text with a sprinkle of them is a repair candidate.
+CJK = re.compile(r"[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]")
+NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+MAX_CJK_SHARE = 0.05
+
+# Third byte of the three-byte UTF-8 punctuation that starts E2 80 (which GBK shows as 鈥).
+LOST_BYTE_CHOICES = {"dash": "\u2014", "open": "\u201c", "close": "\u201d", "apostrophe": "\u2019"}
+
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff\ufffe]")
+
+
+def repair(text: str) -> tuple[str, dict[str, int]]:
+    """Return the repaired text and how many repairs of each kind were made."""
+    repairs: dict[str, int] = {}
+    text, repairs["line_endings"] = _normalise_line_endings(text)
+    text, repairs["gbk_mojibake"] = undo_gbk_mojibake(text)
+    fixed = ftfy.fix_text(text, config=FTFY_CONFIG)
+    repairs["latin_mojibake"] = count_edits(text, fixed)
+    text = unicodedata.normalize("NFC", fixed)
+    text, repairs["control_chars"] = CONTROL.subn("", text)
+    return text, {kind: count for kind, count in repairs.items() if count}
+
+
+def count_edits(before: str, after: str) -> int:
+    if before == after:
+        return 0
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    return sum(1 for tag, *_ in matcher.get_opcodes() if tag != "equal")
+
+
+def _normalise_line_endings(text: str) -> tuple[str, int]:
+    count = text.count("\r")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), count
+
+
+def undo_gbk_mojibake(text: str) -> tuple[str, int]:
+    """Undo UTF-8 bytes that were decoded as GBK (``鈥淗onduras`` → ``“Honduras``).
+
+    Each run of non-ASCII characters is encoded back to GBK and re-read as UTF-8, a few characters
+    at a time. Where the GBK decoder dropped a byte it could not pair (the one after ``鈥`` when
+    followed by a space or line end), the lost character is chosen from the context.
+    """
+    letters = sum(1 for char in text if char.isalpha())
+    if not letters or len(CJK.findall(text)) > MAX_CJK_SHARE * letters:
+        return text, 0
+    repairs = 0
+    pieces: list[str] = []
+    position = 0
+    for run in NON_ASCII_RUN.finditer(text):
+        repaired = _repair_run(run.group())
+        if repaired is None:
+            continue
+        pieces.append(text[position : run.start()])
+        pieces.append(repaired)
+        position = run.end()
+        repairs += 1
+    if not repairs:
+        return text, 0
+    pieces.append(text[position:])
+    return _choose_lost_characters("".join(pieces)), repairs
+
+
+LOST = "\x00"  # placeholder for a character whose last byte the GBK decoder dropped
+
+
+def _repair_run(run: str) -> str | None:
+    """Re-read one run; None when it is not GBK mojibake (so it stays as it is)."""
+    out: list[str] = []
+    index = 0
+    changed = False
+    while index < len(run):
+        for width in range(1, 5):
+            chunk = run[index : index + width]
+            decoded = _gbk_to_utf8(chunk)
+            if decoded is not None:
+                out.append(decoded)
+                index += len(chunk)
+                changed = True
+                break
+        else:
+            lost = _truncated_punctuation(run[index])
+            if lost is None:
+                out.append(run[index])
+            else:
+                out.append(LOST)
+                changed = True
+            index += 1
+    return "".join(out) if changed else None
+
+
+def _gbk_to_utf8(chunk: str) -> str | None:
+    try:
+        decoded = chunk.encode("gbk").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    # A genuine repair yields Latin letters and punctuation, never more ideographs.
+    if CJK.search(decoded) or decoded == chunk:
+        return None
+    return decoded
+
+
+def _truncated_punctuation(char: str) -> bool | None:
+    """True when ``char`` is the GBK reading of E2 80, a UTF-8 punctuation mark missing its last byte."""
+    try:
+        return True if char.encode("gbk") == b"\xe2\x80" else None
+    except UnicodeEncodeError:
+        return None
+
+
+def _choose_lost_characters(text: str) -> str:
+    """Put back the punctuation mark whose last byte was lost, judging by its neighbours."""
+    out: list[str] = []
+    open_quote = False
+    for index, char in enumerate(text):
+        if char == "\u201c":
+            open_quote = True
+        elif char == "\u201d" or char == "\n":
+            open_quote = False
+        if char != LOST:
+            out.append(char)
+            continue
+        before = text[index - 1] if index else " "
+        after = text[index + 1] if index + 1 < len(text) else " "
+        if before.isspace() and after.isspace():
+            kind = "dash"
+        elif before.isspace():
+            kind = "open"
+            open_quote = True
+        elif open_quote:
+            kind = "close"
+            open_quote = False
+        else:
+            kind = "apostrophe"
+        out.append(LOST_BYTE_CHOICES[kind])
+    return "".join(out)

@@ -1,0 +1,53 @@
+"""Sentence and word helpers shared by cleaning and extraction."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# A sentence ends at . ! ? (and a closing quote or bracket after it) followed by a space and a
+# capital or an opening quote; initialisms (U.S., D.H.S.) and titles (Mr., Dr.) do not end one.
+ABBREVIATIONS = r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bGen)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bNo)"
+SENTENCE_END = re.compile(ABBREVIATIONS + r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+WORD = re.compile(r"[\w’'-]+")
+
+# Text with fewer sentence ends than this per word has lost its punctuation.
+MIN_SENTENCE_ENDS_PER_WORD = 1 / 80
+# Windows that stand in for sentences in such text, in words.
+WINDOW_WORDS = 30
+
+
+def split_words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def has_punctuation(text: str) -> bool:
+    words = len(split_words(text))
+    return words < 40 or len(re.findall(r"[.!?]", text)) >= words * MIN_SENTENCE_ENDS_PER_WORD
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Sentences of a paragraph; windows of about WINDOW_WORDS words where punctuation was lost."""
+    if has_punctuation(paragraph):
+        return [s.strip() for s in SENTENCE_END.split(paragraph) if s.strip()]
+    words = paragraph.split()
+    return [" ".join(words[i : i + WINDOW_WORDS]) for i in range(0, len(words), WINDOW_WORDS)]
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, punctuation-free text with single spaces, for matching names.
+
+    "U.S." and "u s" fold alike, as do "México" and "mexico", so that a name matches however the
+    clipping spelled or stripped it.
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(re.sub(r"[^\w]+|_", " ", bare.lower()).split())
+
+
+def truncate_words(text: str, limit: int) -> str:
+    """Shorten to at most ``limit`` characters at a word boundary, with an ellipsis if cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—– ")
+    return cut + "…"
