@@ -16,15 +16,19 @@ def main(argv: list[str] | None = None) -> int:
         description="Turn a folder of clipped news articles into the Markdown pages of a briefing site.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    build_parser = commands.add_parser("build", help="read every article and write the site's pages",
-                                       description="Read every article and write the site's pages. "
-                                       "Unchanged pages are left alone; pages whose article is gone are removed.")
-    build_parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of clipped articles (default: seeds)")
-    build_parser.add_argument("--out", type=Path, default=Path("docs"), help="folder the pages go in (default: docs)")
-    check_parser = commands.add_parser("check", help="validate every input and write nothing",
-                                       description="Validate every article, .meta.yml and editorial file; "
-                                       "write nothing. Exits 1 if any input has an error.")
-    check_parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of clipped articles (default: seeds)")
+    build_parser = commands.add_parser(
+        "build", help="read every article and write the site's pages",
+        description="Read every article and write the site's pages. Unchanged pages are left alone; "
+        "pages whose article is gone are removed. Exits 1 if any input has an error.")
+    check_parser = commands.add_parser(
+        "check", help="validate every input and write nothing",
+        description="Validate every article, .meta.yml and editorial file; write nothing. "
+        "Exits 1 if any input has an error.")
+    for command in (build_parser, check_parser):
+        command.add_argument("--seeds", type=Path, default=Path("seeds"),
+                             help="folder of clipped articles (default: seeds)")
+    build_parser.add_argument("--out", type=Path, default=Path("docs"),
+                              help="folder the pages go in (default: docs)")
     args = parser.parse_args(argv)
 
     try:
@@ -37,11 +41,15 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for problem in corpus.problems:
         print(problem, file=sys.stderr)
-    read = len(corpus.articles) + len(corpus.errors)
-    summary = f"{read} article{'s' if read != 1 else ''} read"
+    parts = [plural(len(corpus.articles) + len(corpus.problems), "article") + " read"]
     if report is not None:
-        summary += f", {len(report.written)} pages written, {len(report.unchanged)} unchanged, {len(report.removed)} removed"
+        parts.append(f"{plural(len(report.written), 'page')} written, {len(report.unchanged)} unchanged, "
+                     f"{len(report.removed)} removed")
     warnings = len(corpus.problems) - len(corpus.errors)
-    summary += f", {len(corpus.errors)} error{'s' if len(corpus.errors) != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
-    print(summary)
+    parts += [plural(len(corpus.errors), "error"), plural(warnings, "warning")]
+    print(", ".join(parts))
     return 1 if corpus.errors else 0
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"

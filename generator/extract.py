@@ -135,9 +135,10 @@ def _rule_holds(rule: MatchRule, terms: _Terms, published: str | None) -> bool:
 QUALIFIER = r"(?:(?:more than|less than|fewer than|about|around|roughly|nearly|almost|over|some|up to)\s+)?"
 NUMBER = r"(?:\d{1,3}(?:[, ]\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:million|billion|thousand|percent))?"
 WORD_NUMBER = r"(?:a|one|two|three|half a)\s+(?:million|billion)"
-FIGURE = re.compile(rf"\b(?P<value>{QUALIFIER}(?:{NUMBER}|{WORD_NUMBER}))(?P<rest>(?:\s+[\w’'-]+){{1,8}})",
+FIGURE = re.compile(rf"\b(?P<value>{QUALIFIER}(?:{NUMBER}|{WORD_NUMBER}))(?P<rest>(?:\s+[\w’'-]+){{1,6}})",
                     re.IGNORECASE)
-COUNT_STOP = re.compile(r"\s+(?:a|an|the|and|or|of|to|in|at|on|by|for|that|who|were|was|are|is|had|has|have|after|before)$")
+COUNT_STOP = re.compile(
+    r"\s+(?:a|an|the|and|or|of|to|in|at|on|by|for|that|who|were|was|are|is|had|has|have|after|before)$")
 MIN_FIGURE = 100
 """Smaller bare numbers ("13 years", "four to five countries") are detail, not key figures."""
 

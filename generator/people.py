@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Editorial, KnownName, Person, Quote
-from .text import fold, split_sentences, split_words
+from .text import SENTENCE_END, fold, split_words
 
 NAME_WORD = r"(?:[A-Z][\w’'.-]*[a-z][\w’'-]*|[A-Z]\.)"
 NAME = rf"{NAME_WORD}(?:\s+(?:de\s+|del\s+|van\s+|von\s+)?{NAME_WORD}){{1,3}}"
@@ -26,14 +26,14 @@ HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.\s+(?P<name>[A-Z][\w’'-]+)")
 SPEECH_VERBS = r"said|says|told me|told|added|explained|explains|tweeted|wrote|warned|asked|defines|stated"
 QUOTE_SPAN = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"]+)\"")
 PRONOUNS = {"he", "she"}
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+SCENE_SETTING = r"(?:In|On|At|By|For|After|Before|Last|This)\b"  # "In June, Trump tweeted": not a name
 MIN_QUOTE_WORDS = 4
+MAX_UNMARKED_QUOTE = 25
+"""Words kept before "says pierce" in a clipping that lost its quotation marks."""
 MAX_SPEAKER_WORDS = 14
 # Words at which a speaker's description stops: "a DHS official about the agreement on Thursday".
 SPEAKER_STOP = re.compile(r"\s+(?:about|on|in|during|after|before|who|which|while|at the\s+\w+\s+border)\b|[,.;]")
-LOWERCASE_ATTRIBUTION = re.compile(
-    r"\b(?:says|said|explains|explained|adds|added)\s+(?P<name>[a-z]+(?:\s+[a-z]+)?)"
-    r"(?:\s+(?:a|an|the)\s+(?P<role>[a-z ]+?\s(?:at|of)\s+the\s+[a-z ]+?))?(?=\s)"
-)
 FUNCTION_WORDS = {"a", "an", "and", "the", "but", "if", "or", "that", "this", "it", "in", "on", "of",
                   "to", "for", "with", "as", "at", "by", "there", "they", "we", "i", "so"}
 
@@ -52,7 +52,7 @@ def find_cast(paragraphs: list[str], editorial: Editorial) -> Cast:
     lowercase = not re.search(r"[A-Z]", text)
     people = _people_in_lowercase(text, editorial) if lowercase else _people(text, editorial)
     index = _NameIndex(people, editorial.people)
-    quotes = _lowercase_quotes(paragraphs, index) if lowercase else _quotes(paragraphs, index)
+    quotes = _lowercase_quotes(paragraphs, index, editorial) if lowercase else _quotes(paragraphs, index)
     return Cast(people=index.people(), organizations=_organizations(text, editorial), quotes=quotes)
 
 
@@ -75,16 +75,44 @@ def _people(text: str, editorial: Editorial) -> list[Person]:
 
 def _people_in_lowercase(text: str, editorial: Editorial) -> list[Person]:
     """A clipping with no capitals: names come from attributions ("says sarah pierce") and the alias file."""
+    found = [Person(k.name, k.role) for k in editorial.people if _mentions(text, k)]
+    for attribution in _lowercase_attributions(text, editorial):
+        found.append(Person(attribution.name, attribution.role))
+    return found
+
+
+@dataclass(frozen=True)
+class _Attribution:
+    name: str
+    role: str | None
+    start: int
+    end: int
+
+
+def _lowercase_attributions(text: str, editorial: Editorial) -> list[_Attribution]:
+    """"says sarah pierce a policy analyst at the migration policy institute", "explains pierce".
+
+    Without capitals a name cannot be told from other words, so a name counts only when a role
+    follows it or the alias file knows it.
+    """
+    organizations = sorted({fold(a) for k in editorial.organizations for a in (k.name, *k.aliases)},
+                           key=len, reverse=True)
+    org = "|".join(re.escape(o) for o in organizations) or "(?!)"
+    pattern = re.compile(
+        r"\b(?:says|said|explains|explained|adds|added)\s+(?P<name>[a-z]+(?:\s+[a-z]+)?)"
+        rf"(?:\s+(?:(?:a|an|the)\s+)?(?P<role>(?:[a-z]+\s+){{1,4}}?(?:at|of|for)\s+the\s+(?:{org})))?(?=\s|$)"
+    )
+    known = {fold(a): k.name for k in editorial.people for a in (k.name, *k.aliases)}
     found = []
-    for match in LOWERCASE_ATTRIBUTION.finditer(text):
+    for match in pattern.finditer(fold(text)):
         words = match["name"].split()
         if words[-1] in FUNCTION_WORDS:
             words = words[:1]
-        if words[0] in FUNCTION_WORDS:
+        name = " ".join(words)
+        if words[0] in FUNCTION_WORDS or not (match["role"] or name in known):
             continue
         role = _title_case(match["role"]) if match["role"] else None
-        found.append(Person(_title_case(" ".join(words)), role))
-    found += [Person(k.name, k.role) for k in editorial.people if _mentions(text, k)]
+        found.append(_Attribution(known.get(name) or _title_case(name), role, match.start(), match.end()))
     return found
 
 
@@ -94,9 +122,7 @@ def _mentions(text: str, known: KnownName) -> bool:
 
 
 def _clean_role(role: str) -> str:
-    role = " ".join(role.split())
-    role = re.sub(r"^(?:the|a|an)\s+", "", role)
-    return re.sub(r"’s\b", "", role) if role.split()[0].endswith("’s") else role
+    return re.sub(r"^(?:the|a|an)\s+", "", " ".join(role.split()))
 
 
 def _title_case(words: str) -> str:
@@ -139,7 +165,8 @@ class _NameIndex:
                 return known.name
         for full in self._people:
             folded = fold(full)
-            if key == folded or (key and folded.endswith(" " + key)):
+            # "Pence" and "President Donald Trump" both name someone already in the list.
+            if key == folded or (key and (folded.endswith(" " + key) or key.endswith(" " + folded))):
                 return full
         return None
 
@@ -157,45 +184,62 @@ def _quotes(paragraphs: list[str], index: _NameIndex) -> list[Quote]:
     quotes: list[Quote] = []
     last_person: str | None = None
     for paragraph in paragraphs:
+        spans = list(QUOTE_SPAN.finditer(paragraph))
+        bounds = _sentence_bounds(paragraph)
         previous_speaker: str | None = None
-        for sentence in split_sentences(paragraph):
-            for match in QUOTE_SPAN.finditer(sentence):
-                body = (match["a"] or match["b"]).strip().rstrip(",")
-                direct, speaker = _attribution(sentence, match.start(), match.end())
-                if speaker is None and previous_speaker and match.start() < 2:
-                    speaker = previous_speaker  # a quote that continues the last speaker's words
-                if speaker is None or (not direct and len(split_words(body)) < MIN_QUOTE_WORDS):
-                    continue
-                speaker = _name_speaker(speaker, index, last_person)
-                quotes.append(Quote(text=body, speaker=speaker))
-                previous_speaker = speaker
-            last_person = _last_person_named(sentence, index) or last_person
+        for number, match in enumerate(spans):
+            sentence_start = max(s for s in bounds if s <= match.start())
+            sentence_end = min((s for s in bounds if s >= match.end()), default=len(paragraph))
+            before_start = max(sentence_start, spans[number - 1].end() if number else 0)
+            after_end = min(sentence_end, spans[number + 1].start() if number + 1 < len(spans) else sentence_end)
+            body = (match["a"] or match["b"]).strip()
+            before, after = paragraph[before_start : match.start()], paragraph[match.end() : after_end]
+            direct = body[-1:] in ",!?" or after.startswith(",")
+            speaker, attributed_after = _attribution(before, after, direct)
+            if speaker is None and previous_speaker and not before.strip():
+                speaker = previous_speaker  # a quote that goes on with the last speaker's words
+            if speaker is None or (not attributed_after and len(split_words(body)) < MIN_QUOTE_WORDS):
+                continue
+            named_before = _last_person_named(paragraph[: match.start()], index) or last_person
+            speaker = _name_speaker(speaker, index, named_before)
+            quotes.append(Quote(text=body.rstrip(","), speaker=speaker))
+            previous_speaker = speaker
+        last_person = _last_person_named(paragraph, index) or last_person
     return quotes
 
 
-def _attribution(sentence: str, start: int, end: int) -> tuple[bool, str | None]:
-    """Who a quote at sentence[start:end] is attributed to, and whether it is a direct "“…,” X said"."""
-    after, before = sentence[end:], sentence[:start]
-    direct = re.match(r"\s*,?\s*", after) is not None and bool(re.match(r"\s*(?:\w|$)", after) or
-                                                               sentence[end - 2:end - 1] in ",!?")
-    # “…,” said Kevin Appleby / “…,” said a DHS official about the agreement on Thursday.
-    if match := re.match(rf"\s*,?\s*(?:{SPEECH_VERBS})\s+(?P<who>[^“\"]+)", after):
-        return direct, _trim_speaker(match["who"])
-    # “…,” Noem said / “…,” someone with knowledge of the deal told me.
-    if match := re.match(rf"\s*,?\s*(?P<who>[^“\".]+?)\s+(?:{SPEECH_VERBS})\b", after):
-        if len(split_words(match["who"])) <= MAX_SPEAKER_WORDS:
-            return direct, match["who"]
+def _sentence_bounds(paragraph: str) -> list[int]:
+    """Offsets where sentences start, plus the paragraph's end."""
+    return [0, *(m.end() for m in SENTENCE_END.finditer(paragraph)), len(paragraph)]
+
+
+def _attribution(before: str, after: str, direct: bool) -> tuple[str | None, bool]:
+    """Who a quote is attributed to, from the words of its sentence before and after it, and
+    whether the attribution follows it directly (“…,” X said), which makes even a word a quote."""
+    if direct:
+        # “…,” said Kevin Appleby / “ASAP,” said a DHS official about the agreement on Thursday.
+        if match := re.match(rf"\s*,?\s*(?:{SPEECH_VERBS})\s+(?P<who>[^“\"]+)", after):
+            return _trim_speaker(match["who"]), True
+        # “…,” Noem said / “…,” someone with knowledge of the deal told me.
+        match = re.match(rf"\s*,?\s*(?P<who>[^“\".]+?)\s+(?:{SPEECH_VERBS})\b", after)
+        if match and len(split_words(match["who"])) <= MAX_SPEAKER_WORDS:
+            return match["who"].split(",")[0], True
     # “…” at the US-Mexico border, said another administration official.
-    if match := re.search(rf",\s+(?:{SPEECH_VERBS})\s+(?P<who>[^“\"]+)$", after):
-        return False, _trim_speaker(match["who"])
-    # Noem said Thursday, “…” / Sanders, the press secretary, said in an email that “…”.
-    if match := re.search(rf"(?P<who>[^“”\"]*?)\s+(?:{SPEECH_VERBS})\b[^“”\"]*$", before):
-        who = re.split(r"(?:^|,\s+|\s+)(?:that|and|but|while)\s+|^[^,]*\b(?:In|On|By|For)\s+\w+,\s+",
-                       match["who"])[-1]
-        who = re.sub(r",\s+(?:who|which)\s+\w+$", "", who)
-        if who and len(split_words(who)) <= MAX_SPEAKER_WORDS:
-            return False, who
-    return False, None
+    if match := re.search(rf",\s+(?:{SPEECH_VERBS})\s+(?P<who>[^“\"]+)", after):
+        return _trim_speaker(match["who"]), False
+    # said the official, who added that there “…” / In June, President Donald Trump tweeted that “…”.
+    candidates = [(m.end(), _trim_speaker(m["who"]))
+                  for m in re.finditer(rf"\b(?:{SPEECH_VERBS})\s+(?P<who>(?:the|a|an|another)\s+[^“”\",]+)", before)]
+    for match in re.finditer(rf"(?P<who>[^“”\"]+?)\s+(?:{SPEECH_VERBS})\b", before):
+        who = match["who"].strip()
+        # "Sanders, the White House press secretary, said": the name; "In June, Trump tweeted": the last part.
+        appositive = re.match(rf"{NAME}\s*,", who) and not re.match(SCENE_SETTING, who)
+        who = who.split(",")[0] if appositive else who.split(",")[-1]
+        candidates.append((match.end(), who))
+    candidates = [(end, who.strip()) for end, who in candidates
+                  if who.strip() and who.strip().lower() not in RELATIVE_PRONOUNS
+                  and len(split_words(who)) <= MAX_SPEAKER_WORDS]
+    return (max(candidates)[1] if candidates else None), False
 
 
 def _trim_speaker(who: str) -> str:
@@ -220,22 +264,20 @@ def _last_person_named(sentence: str, index: _NameIndex) -> str | None:
     return last
 
 
-def _lowercase_quotes(paragraphs: list[str], index: _NameIndex) -> list[Quote]:
+def _lowercase_quotes(paragraphs: list[str], index: _NameIndex, editorial: Editorial) -> list[Quote]:
     """Quotes in text that lost its quotation marks: the words before "says pierce", back to the
-    previous attribution, at most a sentence's worth."""
-    text = " ".join(paragraphs)
+    previous attribution, at most MAX_UNMARKED_QUOTE words."""
+    text = fold(" ".join(paragraphs))
     quotes: list[Quote] = []
     boundary = 0
-    for match in LOWERCASE_ATTRIBUTION.finditer(text):
-        words = text[boundary : match.start()].split()
+    for attribution in _lowercase_attributions(text, editorial):
+        words = text[boundary : attribution.start].split()
+        boundary = attribution.end
         if not words:
             continue
-        cut = words[-30:]
+        cut = words[-MAX_UNMARKED_QUOTE:]
         body = ("…" if len(cut) < len(words) else "") + " ".join(cut)
-        name = match["name"].split()
-        speaker = index.resolve(" ".join(name)) or index.resolve(name[0]) or _title_case(match["name"])
-        quotes.append(Quote(text=body, speaker=speaker))
-        boundary = match.end()
+        quotes.append(Quote(text=body, speaker=index.resolve(attribution.name) or attribution.name))
     return quotes
 
 

@@ -128,7 +128,6 @@ def read_meta(path: Path) -> dict[str, object]:
             meta["published"] = dt.date.fromisoformat(published.strip()).isoformat()
         except ValueError:
             raise InputError(f"published '{published}' is not a date (YYYY-MM-DD)") from None
-    if url := meta.get("url"):
-        if urlsplit(str(url)).scheme not in ("http", "https"):
-            raise InputError(f"url '{url}' is not an http(s) address")
+    if (url := meta.get("url")) and urlsplit(str(url)).scheme not in ("http", "https"):
+        raise InputError(f"url '{url}' is not an http(s) address")
     return meta

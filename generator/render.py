@@ -19,7 +19,7 @@ from .slug import slugify
 
 # Characters with a meaning in Markdown or in the extensions MkDocs Material enables, written as
 # numeric references so they print as themselves (backslash escapes cover only some of them).
-MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]<>&|~^#!$:=+]")
+MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]<>&|~^#!$=+]")
 LINE_START_SPECIAL = re.compile(r"^(\s*)([-+=>#]|\d+(?=[.)]))")
 
 

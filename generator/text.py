@@ -7,8 +7,9 @@ import unicodedata
 
 # A sentence ends at . ! ? (and a closing quote or bracket after it) followed by a space and a
 # capital or an opening quote; initialisms (U.S., D.H.S.) and titles (Mr., Dr.) do not end one.
-ABBREVIATIONS = r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bGen)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bNo)"
-SENTENCE_END = re.compile(ABBREVIATIONS + r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+ABBREVIATIONS = "".join(rf"(?<!\b{word})" for word in ("[A-Z]", "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Gov",
+                                                       "Sen", "Rep", "No"))
+SENTENCE_END = re.compile(ABBREVIATIONS + r"[.!?][\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 WORD = re.compile(r"[\w’'-]+")
 
 # Text with fewer sentence ends than this per word has lost its punctuation.
@@ -29,7 +30,9 @@ def has_punctuation(text: str) -> bool:
 def split_sentences(paragraph: str) -> list[str]:
     """Sentences of a paragraph; windows of about WINDOW_WORDS words where punctuation was lost."""
     if has_punctuation(paragraph):
-        return [s.strip() for s in SENTENCE_END.split(paragraph) if s.strip()]
+        cuts = [0, *(m.end() for m in SENTENCE_END.finditer(paragraph)), len(paragraph)]
+        pieces = (paragraph[start:end].strip() for start, end in zip(cuts, cuts[1:], strict=False))
+        return [piece for piece in pieces if piece]
     words = paragraph.split()
     return [" ".join(words[i : i + WINDOW_WORDS]) for i in range(0, len(words), WINDOW_WORDS)]
 
