@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup pages check test golden lint lock clean
+.PHONY: setup pages check serve site test golden lint lock clean
 
 setup: $(STAMP)
 
@@ -38,3 +38,9 @@ lock: $(STAMP)
 
 clean:
 	rm -rf $(VENV) site docs/articles docs/.generator-manifest.json
+
+serve: pages
+	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+
+site: pages
+	$(BIN)/mkdocs build --strict
