@@ -2,6 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed
 
 .PHONY: setup pages check serve site test golden lint lock clean
@@ -37,7 +38,7 @@ lock: $(STAMP)
 	$(BIN)/python -m pip freeze --exclude-editable | sed '1i # Every package make installs, pinned (pip freeze of the runtime and test dependencies).\n# Refresh: make lock' > requirements.lock
 
 clean:
-	rm -rf $(VENV) site docs/articles docs/.generator-manifest.json
+	rm -rf $(VENV) site docs/articles docs/agreements docs/countries docs/index.md docs/outlets.md docs/.generator-manifest.json
 
 serve: pages
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000

@@ -92,9 +92,9 @@ def find_agreements(sentences: list[str], published: str | None, agreements: tup
     """Agreements the article discusses, by the editorial file's aliases and rules, most evidence first."""
     found: dict[str, list[str]] = {}
     for sentence in sentences:
-        terms = _terms_in(sentence)
+        terms = terms_in(sentence)
         for agreement in agreements:
-            if _discusses(agreement, terms, published):
+            if discusses(agreement, terms, published):
                 found.setdefault(agreement.id, []).append(sentence)
     order = {a.id: i for i, a in enumerate(agreements)}
     ranked = sorted(found, key=lambda i: (-len(found[i]), order[i]))
@@ -112,11 +112,11 @@ class _Terms:
         return any(a in self.countries or f" {a} " in self.folded for a in alternatives)
 
 
-def _terms_in(sentence: str) -> _Terms:
+def terms_in(sentence: str) -> _Terms:
     return _Terms(f" {fold(sentence)} ", {c.name for c in gazetteer().mentions(sentence)})
 
 
-def _discusses(agreement: Agreement, terms: _Terms, published: str | None) -> bool:
+def discusses(agreement: Agreement, terms: _Terms, published: str | None) -> bool:
     if any(f" {alias} " in terms.folded for alias in agreement.aliases):
         return True
     return any(_rule_holds(rule, terms, published) for rule in agreement.rules)

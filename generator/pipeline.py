@@ -16,9 +16,10 @@ from .editorial import load_editorial
 from .model import Article, Editorial, InputError, Problem, Source
 from .people import find_cast
 from .read import decode, read_article_bytes, read_meta
-from .render import render_article
+from .render import render_article, render_topic_pages
 from .repair import repair
 from .slug import article_slug, unique_slugs
+from .topics import build_topics
 from .write import WriteReport, write_pages
 
 ARTICLE_SUFFIXES = (".txt",)
@@ -133,7 +134,9 @@ def date_from_url(url: str | None) -> str | None:
 
 def render_pages(corpus: Corpus) -> dict[str, str]:
     """Every generated page, by its path under the output folder."""
-    return {f"articles/{a.slug}.md": render_article(a, corpus.editorial) for a in corpus.articles}
+    pages = {f"articles/{a.slug}.md": render_article(a, corpus.editorial) for a in corpus.articles}
+    topics = build_topics(corpus.articles, corpus.editorial)
+    return pages | render_topic_pages(corpus.articles, topics, corpus.editorial)
 
 
 def build(seeds: Path, out: Path) -> tuple[Corpus, WriteReport]:

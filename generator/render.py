@@ -14,8 +14,12 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from .model import Article, Editorial
+from .model import Agreement, Article, Editorial
 from .slug import slugify
+from .topics import Evidence, Topics, newest_first
+
+LATEST = 5
+"""Articles listed on the home page."""
 
 # Characters with a meaning in Markdown or in the extensions MkDocs Material enables, written as
 # numeric references so they print as themselves (backslash escapes cover only some of them).
@@ -99,3 +103,40 @@ def render_article(article: Article, editorial: Editorial) -> str:
         agreements=[agreements[m.id] for m in article.agreements],
     )
     return front_matter(article_front_matter(article, editorial)) + "\n" + body
+
+
+def render_page(template: str, front: dict, **context) -> str:
+    body = environment().get_template(template).render(**context)
+    return front_matter(front) + "\n" + body
+
+
+def first_date(agreement: Agreement, event: str) -> str:
+    """The date of the agreement's first key date whose event mentions ``event``, or a dash."""
+    match = next((d for d in agreement.dates if re.search(rf"\b{event}\b", d.event, re.IGNORECASE)), None)
+    if match is None:
+        return "—"
+    return match.date + (" (approx.)" if match.approximate else "")
+
+
+def render_topic_pages(articles: list[Article], topics: Topics, editorial: Editorial) -> dict[str, str]:
+    """Every page but the articles' own: agreements, countries, home and listings."""
+    by_id = {a.id: a for a in editorial.agreements}
+    names = {a.id: a.short_name for a in editorial.agreements}
+    ordered = [e.article for e in sorted((Evidence(a, ()) for a in articles), key=lambda e: newest_first(e.article))]
+    pages = {
+        "index.md": render_page("home.md.j2", {"title": "Home", "hide": ["navigation"]}, articles=ordered,
+                                latest=ordered[:LATEST], topics=topics, outlets=topics.outlets, first_date=first_date),
+        "agreements/index.md": render_page("agreements.md.j2", {"title": "Agreements"}, topics=topics),
+        "countries/index.md": render_page("countries.md.j2", {"title": "Countries"}, topics=topics),
+        "articles/index.md": render_page("articles.md.j2", {"title": "Articles"}, articles=ordered, names=names),
+        "outlets.md": render_page("outlets.md.j2", {"title": "Outlets"}, topics=topics),
+    }
+    for topic in topics.agreements:
+        agreement = topic.agreement
+        pages[f"agreements/{agreement.id}.md"] = render_page(
+            "agreement.md.j2", {"title": agreement.name, "tags": [agreement.short_name]},
+            agreement=agreement, topic=topic, related=[by_id[r] for r in agreement.related])
+    for topic in topics.countries:
+        pages[f"countries/{topic.slug}.md"] = render_page(
+            "country.md.j2", {"title": topic.name, "tags": [topic.name]}, topic=topic)
+    return pages

@@ -28,7 +28,8 @@ def test_schema_is_itself_valid():
 
 
 def test_every_seed_page_matches_the_schema(seed_pages):
-    articles = {path: page for path, page in seed_pages.items() if path.startswith("articles/")}
+    articles = {path: page for path, page in seed_pages.items()
+                if path.startswith("articles/") and path != "articles/index.md"}
     assert len(articles) == 5
     for path, page in articles.items():
         errors = list(jsonschema.Draft202012Validator(SCHEMA).iter_errors(front_matter(page)))

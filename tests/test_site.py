@@ -1,0 +1,86 @@
+"""The built site: `mkdocs build --strict` passes and no internal link or anchor is broken."""
+
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class LinkCollector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if "id" in values:
+            self.ids.add(values["id"])
+        for name in ("href", "src"):
+            if values.get(name):
+                self.links.append(values[name])
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory) -> Path:
+    project = tmp_path_factory.mktemp("project")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns(
+        "articles", "agreements", "countries", "index.md", "outlets.md", ".generator-manifest.json"))
+    assert main(["build", "--seeds", str(ROOT / "seeds"), "--out", str(project / "docs")]) == 0
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project,
+                            capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""})
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    return project / "site"
+
+
+def parse(page: Path) -> LinkCollector:
+    collector = LinkCollector()
+    collector.feed(page.read_text(encoding="utf-8"))
+    return collector
+
+
+def test_no_internal_link_or_anchor_is_broken(built_site):
+    pages = {page: parse(page) for page in built_site.rglob("*.html")}
+    checked = 0
+    for page, collector in pages.items():
+        for link in collector.links:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or link.startswith(("mailto:", "javascript:", "data:")):
+                continue
+            if parts.path.startswith("/"):  # 404.html links from the site's root path, wherever it is served
+                target = built_site / unquote(parts.path).split("/", 2)[2]
+            else:
+                target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.exists(), f"{page.relative_to(built_site)} links to missing {link}"
+            if parts.fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else parse(target).ids
+                assert parts.fragment in ids, f"{page.relative_to(built_site)} links to missing anchor {link}"
+            checked += 1
+    assert checked > 500
+
+
+def test_article_links_to_its_topics_and_topics_link_back(built_site):
+    article = next((built_site / "articles").glob("2019-07-11-*/index.html"))
+    html = article.read_text(encoding="utf-8")
+    assert re.search(r'href="\.\./\.\./agreements/us-guatemala-aca-2019/"', html)
+    assert re.search(r'href="\.\./\.\./countries/guatemala/"', html)
+    topic = (built_site / "agreements" / "us-guatemala-aca-2019" / "index.html").read_text(encoding="utf-8")
+    assert f'href="../../articles/{article.parent.name}/"' in topic
+
+
+def test_search_index_holds_the_articles(built_site):
+    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Every week it’s closer" in index or "Every week it\\u2019s closer" in index
