@@ -12,8 +12,6 @@ from .text import fold, has_punctuation, split_sentences, split_words, truncate_
 
 MAX_TITLE = 90
 MAX_SUMMARY = 320
-MAX_EVIDENCE = 3
-"""Evidence sentences kept per topic and article."""
 
 
 def sentences_of(paragraphs: list[str]) -> list[str]:
@@ -85,7 +83,7 @@ def find_countries(sentences: list[str]) -> list[Mention]:
             if sentence not in evidence[country.name]:
                 evidence[country.name].append(sentence)
     ranked = sorted(counts, key=lambda name: (-counts[name], name))
-    return [Mention(name, tuple(evidence[name][:MAX_EVIDENCE])) for name in ranked]
+    return [Mention(name, tuple(evidence[name])) for name in ranked]
 
 
 def find_agreements(sentences: list[str], published: str | None, agreements: tuple[Agreement, ...]) -> list[Mention]:
@@ -98,7 +96,7 @@ def find_agreements(sentences: list[str], published: str | None, agreements: tup
                 found.setdefault(agreement.id, []).append(sentence)
     order = {a.id: i for i, a in enumerate(agreements)}
     ranked = sorted(found, key=lambda i: (-len(found[i]), order[i]))
-    return [Mention(i, tuple(found[i][:MAX_EVIDENCE])) for i in ranked]
+    return [Mention(i, tuple(found[i])) for i in ranked]
 
 
 class _Terms:

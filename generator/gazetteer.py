@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -30,6 +29,7 @@ class Gazetteer:
         self.by_name = {c.name: c for c in folded.values() if c} | {c.name: c for c in exact.values()}
         self._folded_re = _alternation(folded, r"(?<!\S)(?:{})(?!\S)")
         self._exact_re = _alternation(exact, r"(?<![\w.])(?:{})(?![\w.])")
+        self._blocked_re = _alternation({a: None for a, c in folded.items() if c is None}, r"(?<!\S)(?:{})(?!\S)")
 
     def mentions(self, sentence: str) -> list[Country]:
         """Each country mention in the sentence, in order; blocked phrases ("New Mexico") yield none."""
@@ -37,8 +37,15 @@ class Gazetteer:
         found += [self.exact[m.group()] for m in self._exact_re.finditer(sentence)]
         return [country for country in found if country]
 
-    def count(self, sentences: list[str]) -> Counter[str]:
-        return Counter(country.name for sentence in sentences for country in self.mentions(sentence))
+    def mask_non_countries(self, folded: str) -> str:
+        """Blank out phrases that are not countries ("central americans") in folded text."""
+        return self._blocked_re.sub(lambda m: "-" * len(m.group()), folded)
+
+    def aliases_of(self, name: str) -> list[str]:
+        """Every folded way of naming the country, longest first."""
+        country = self.by_name[name]
+        folded = [alias for alias, c in self.folded.items() if c == country]
+        return sorted(folded + [fold(a) for a, c in self.exact.items() if c == country], key=lambda a: (-len(a), a))
 
 
 def _alternation(aliases: dict[str, object], template: str) -> re.Pattern[str]:

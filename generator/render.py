@@ -20,6 +20,9 @@ from .topics import Evidence, Topics, newest_first
 
 LATEST = 5
 """Articles listed on the home page."""
+ROLE_NAMES = {"origin": "country of origin", "transit": "transit country", "destination": "destination"}
+EVIDENCE_SHOWN = 3
+"""Evidence sentences a topic page quotes from each article."""
 
 # Characters with a meaning in Markdown or in the extensions MkDocs Material enables, written as
 # numeric references so they print as themselves (backslash escapes cover only some of them).
@@ -52,6 +55,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
         autoescape=False,
     )
+    env.globals["evidence_shown"] = EVIDENCE_SHOWN
+    env.globals["role_names"] = ROLE_NAMES
     env.filters["url"] = url
     env.filters["slug"] = slugify
     env.filters["raw"] = Markup  # for Markdown the generator itself composed

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
+from .datafile import load_package_yaml
 from .extract import discusses, terms_in
 from .gazetteer import gazetteer
 from .model import Agreement, Article, Editorial, Person, Quote
 from .slug import slugify
+from .text import fold
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,8 @@ class CountryTopic:
     agreements: list[Agreement] = field(default_factory=list)
     people: list[tuple[Person, bool]] = field(default_factory=list)
     """People whose role ties them to the country, and whether any article quotes them."""
+    roles: dict[str, int] = field(default_factory=dict)
+    """Its roles for migrants (origin, transit, destination), by the number of articles that show each."""
     mentions: int = 0
 
 
@@ -93,6 +99,7 @@ def _country_topics(articles: list[Article], editorial: Editorial) -> list[Count
         topic.mentions = counts[topic.name]
         topic.agreements = [a for a in editorial.agreements if topic.name in a.parties]
         topic.people = _people_of(topic.name, articles)
+        topic.roles = _roles_of(topic)
     return sorted(topics.values(), key=lambda t: (-t.mentions, t.name))
 
 
@@ -105,6 +112,28 @@ def _people_of(country: str, articles: list[Article]) -> list[tuple[Person, bool
             if person.role and any(c.name == country for c in gazetteer().mentions(person.role)):
                 people.setdefault(person.name, person)
     return [(people[name], name in quoted) for name in sorted(people)]
+
+
+def _roles_of(topic: CountryTopic) -> dict[str, int]:
+    """Count the articles whose sentences show the country as origin, transit or destination."""
+    patterns = role_patterns(topic.name)
+    counts = {role: 0 for role in patterns}
+    for item in topic.evidence:
+        folded = [gazetteer().mask_non_countries(f" {fold(sentence)} ") for sentence in item.sentences]
+        for role, pattern in patterns.items():
+            counts[role] += any(pattern.search(sentence) for sentence in folded)
+    return {role: count for role, count in counts.items() if count}
+
+
+@cache
+def role_patterns(country: str) -> dict[str, re.Pattern[str]]:
+    aliases = "|".join(re.escape(a) for a in gazetteer().aliases_of(country))
+    cues = load_package_yaml("roles.yml")
+    patterns = {}
+    for role, phrases in cues.items():
+        alternatives = [re.escape(fold(p)).replace("country", f"(?:{aliases})") for p in phrases]
+        patterns[role] = re.compile(rf" (?:{'|'.join(alternatives)}) ")
+    return patterns
 
 
 def _outlets(articles: list[Article]) -> dict[str, list[Article]]:

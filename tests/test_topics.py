@@ -70,7 +70,7 @@ def test_country_page_lists_agreements_articles_and_people(pages):
     assert "- **Jimmy Morales** — President of Guatemala" in page
     assert page.count("### [") == 5
     brazil = pages["countries/brazil.md"]
-    assert "named in 1 article" in brazil and "Regional asylum overhaul" in brazil
+    assert "**Named in** 1 article;" in brazil and "Regional asylum overhaul" in brazil
 
 
 def test_home_page_tables(pages):
@@ -91,3 +91,18 @@ def test_listings_link_every_article(corpus, pages):
         assert f"]({article.slug}.md)" in listing
         assert f"](articles/{article.slug}.md)" in outlets
     assert "## Outlet unknown" in outlets
+
+
+def country(topics, name):
+    return next(t for t in topics.countries if t.name == name)
+
+
+def test_country_roles_come_from_the_sentences_that_name_it(topics):
+    assert country(topics, "Mexico").roles["transit"] == 4  # "wait in Mexico", "through Mexico"
+    assert country(topics, "Guatemala").roles["destination"] == 3  # "seek asylum in Guatemala"
+    assert "origin" not in country(topics, "United States").roles  # "Central Americans" is not the US
+    assert country(topics, "Brazil").roles == {}
+
+
+def test_country_page_states_its_roles(pages):
+    assert "transit country (4 articles)" in pages["countries/mexico.md"]
