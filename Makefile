@@ -40,8 +40,9 @@ lock: $(STAMP)
 clean:
 	rm -rf $(VENV) site docs/articles docs/agreements docs/countries docs/index.md docs/outlets.md docs/.generator-manifest.json
 
-serve: pages
+# The briefing plugin (generator/plugin.py) generates the pages inside MkDocs; seeds/ is watched.
+serve: $(STAMP)
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
 
-site: pages
+site: $(STAMP)
 	$(BIN)/mkdocs build --strict

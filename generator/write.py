@@ -46,7 +46,7 @@ def write_atomic(target: Path, content: str) -> None:
 def write_pages(out: Path, pages: dict[str, str]) -> WriteReport:
     """Write ``pages`` (relative path → content) under ``out``; only changed files are touched."""
     report = WriteReport()
-    previous = _read_manifest(out)
+    previous = written_pages(out)
     for path in sorted(pages):
         target = out / safe_relative(path)
         if target.exists() and path not in previous:
@@ -73,7 +73,8 @@ def _manifest_path(out: Path) -> Path:
     return out / MANIFEST
 
 
-def _read_manifest(out: Path) -> set[str]:
+def written_pages(out: Path) -> set[str]:
+    """The pages the generator last wrote under ``out``, by their relative paths."""
     path = _manifest_path(out)
     if not path.exists():
         return set()

@@ -10,7 +10,6 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generator.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,15 +29,24 @@ class LinkCollector(HTMLParser):
                 self.links.append(values[name])
 
 
+def copy_project(destination: Path) -> Path:
+    """mkdocs.yml, the hand-written docs and the seeds: what `mkdocs build` needs in a fresh clone."""
+    shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", destination / "docs", ignore=shutil.ignore_patterns(
+        "articles", "agreements", "countries", "index.md", "outlets.md", ".generator-manifest.json"))
+    shutil.copytree(ROOT / "seeds", destination / "seeds")
+    return destination
+
+
+def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
+                          capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""})
+
+
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory) -> Path:
-    project = tmp_path_factory.mktemp("project")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns(
-        "articles", "agreements", "countries", "index.md", "outlets.md", ".generator-manifest.json"))
-    assert main(["build", "--seeds", str(ROOT / "seeds"), "--out", str(project / "docs")]) == 0
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project,
-                            capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""})
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
     return project / "site"
@@ -84,3 +92,25 @@ def test_article_links_to_its_topics_and_topics_link_back(built_site):
 def test_search_index_holds_the_articles(built_site):
     index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "Every week it’s closer" in index or "Every week it\\u2019s closer" in index
+
+
+def test_a_bad_article_is_a_warning_that_fails_strict_builds(tmp_path):
+    project = copy_project(tmp_path)
+    (project / "seeds" / "999_empty.txt").write_bytes(b"")
+    result = mkdocs_build(project)
+    assert result.returncode == 1
+    assert "WARNING -  Error reading 'seeds/999_empty.txt': file is empty" in result.stderr
+    assert "Aborted with 1 warnings in strict mode!" in result.stdout + result.stderr
+
+
+def test_pages_left_in_docs_by_the_cli_give_way_to_fresh_ones(tmp_path):
+    project = copy_project(tmp_path)
+    from generator.cli import main
+
+    assert main(["build", "--seeds", str(project / "seeds"), "--out", str(project / "docs")]) == 0
+    removed = next((project / "seeds").glob("003_*.txt"))
+    removed.unlink()
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    built = {p.parent.name for p in (project / "site" / "articles").glob("*/index.html")}
+    assert len(built) == 4 and not any(name.startswith("2019-07-11") for name in built)

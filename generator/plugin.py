@@ -1,0 +1,59 @@
+"""MkDocs plugin: ``mkdocs build`` and ``mkdocs serve`` run the generator themselves.
+
+A thin adapter around the same core as the CLI (``read_corpus`` + ``render_pages``). Pages are added
+to the build in memory with ``File.generated``, so nothing is written into ``docs/``: an idle server
+has nothing to rebuild, a removed article's page simply is not generated again, and hand-written pages
+are never touched. The seeds folder is watched, so editing an article, a ``.meta.yml`` or the
+editorial YAML rebuilds the site and reloads the browser.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as options
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .model import InputError
+from .pipeline import read_corpus, render_pages
+from .write import written_pages
+
+log = logging.getLogger("mkdocs.plugins.briefing")
+
+
+class BriefingConfig(base.Config):
+    seeds = options.Type(str, default="seeds")
+    """Folder of clipped articles, relative to mkdocs.yml."""
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.seeds = Path(config.config_file_path).parent / self.config.seeds
+        if not self.seeds.is_dir():
+            raise PluginError(f"briefing: seeds folder '{self.seeds}' does not exist")
+        if str(self.seeds) not in config.watch:
+            config.watch.append(str(self.seeds))
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        try:
+            corpus = read_corpus(self.seeds)
+        except InputError as error:
+            raise PluginError(str(error)) from None
+        # Each problem is a warning: shown while serving, fatal to `mkdocs build --strict`.
+        for problem in corpus.problems:
+            log.warning(str(problem))
+        pages = render_pages(corpus)
+        # Copies left in docs/ by `python -m generator build` give way to the fresh pages, and those
+        # whose article is gone are dropped.
+        for path in sorted(written_pages(Path(config.docs_dir)) | set(pages)):
+            if stale := files.get_file_from_path(path):
+                files.remove(stale)
+        for path, content in sorted(pages.items()):
+            files.append(File.generated(config, path, content=content))
+        return files
