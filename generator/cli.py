@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -14,6 +15,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
         description="Turn a folder of clipped news articles into the Markdown pages of a briefing site.",
+        epilog="examples:\n  python -m generator build --seeds seeds --out docs\n"
+        "  python -m generator check --seeds seeds\n\n"
+        "`mkdocs build` and `mkdocs serve` run the same generator through the briefing plugin.\n"
+        "Errors are one line each (\"Error reading '<file>': <reason>\"), followed by a summary with the counts.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     build_parser = commands.add_parser(
@@ -31,14 +37,18 @@ def main(argv: list[str] | None = None) -> int:
                               help="folder the pages go in (default: docs)")
     args = parser.parse_args(argv)
 
+    progress = show_progress if sys.stderr.isatty() and not os.environ.get("CI") else None
     try:
         if args.command == "build":
-            corpus, report = build(args.seeds, args.out)
+            corpus, report = build(args.seeds, args.out, progress)
         else:
-            corpus, report = read_corpus(args.seeds), None
+            corpus, report = read_corpus(args.seeds, progress), None
     except (InputError, ValueError) as error:
         print(error, file=sys.stderr)
         return 1
+    finally:
+        if progress:
+            sys.stderr.write("\r\033[K")  # clear the progress line before the report
     for problem in corpus.problems:
         print(problem, file=sys.stderr)
     parts = [plural(len(corpus.articles) + len(corpus.problems), "article") + " read"]
@@ -53,3 +63,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def show_progress(done: int, total: int) -> None:
+    """One self-overwriting line on a terminal; never shown in CI or when output is piped."""
+    sys.stderr.write(f"\rReading articles: {done}/{total}")
+    sys.stderr.flush()

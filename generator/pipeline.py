@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,8 +52,11 @@ def display_path(path: Path, seeds: Path) -> str:
     return f"{seeds.name}/{path.relative_to(seeds).as_posix()}"
 
 
-def read_corpus(seeds: Path) -> Corpus:
-    """Read and understand every article; problems are collected, not raised."""
+def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None) -> Corpus:
+    """Read and understand every article; problems are collected, not raised.
+
+    ``progress(done, total)`` is called after each file, for a command line to show.
+    """
     if not seeds.is_dir():
         raise InputError(f"seeds folder '{seeds}' does not exist")
     try:
@@ -60,7 +64,10 @@ def read_corpus(seeds: Path) -> Corpus:
     except InputError as error:
         raise InputError(f"Error reading editorial data: {error}") from None
     by_hash: dict[str, str] = {}
-    for path in discover(seeds):
+    paths = discover(seeds)
+    for done, path in enumerate(paths, start=1):
+        if progress:
+            progress(done, len(paths))
         shown = display_path(path, seeds)
         try:
             article = make_article(path, shown, corpus.editorial)
@@ -139,6 +146,6 @@ def render_pages(corpus: Corpus) -> dict[str, str]:
     return pages | render_topic_pages(corpus.articles, topics, corpus.editorial)
 
 
-def build(seeds: Path, out: Path) -> tuple[Corpus, WriteReport]:
-    corpus = read_corpus(seeds)
+def build(seeds: Path, out: Path, progress: Callable[[int, int], None] | None = None) -> tuple[Corpus, WriteReport]:
+    corpus = read_corpus(seeds, progress)
     return corpus, write_pages(out, render_pages(corpus))

@@ -1,17 +1,12 @@
 """The built site: `mkdocs build --strict` passes and no internal link or anchor is broken."""
 
 import re
-import shutil
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
-
-ROOT = Path(__file__).resolve().parent.parent
+from sitebuild import copy_project, mkdocs_build
 
 
 class LinkCollector(HTMLParser):
@@ -27,20 +22,6 @@ class LinkCollector(HTMLParser):
         for name in ("href", "src"):
             if values.get(name):
                 self.links.append(values[name])
-
-
-def copy_project(destination: Path) -> Path:
-    """mkdocs.yml, the hand-written docs and the seeds: what `mkdocs build` needs in a fresh clone."""
-    shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", destination / "docs", ignore=shutil.ignore_patterns(
-        "articles", "agreements", "countries", "index.md", "outlets.md", ".generator-manifest.json"))
-    shutil.copytree(ROOT / "seeds", destination / "seeds")
-    return destination
-
-
-def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
-                          capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""})
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,87 @@
+"""The built site in a real browser (Playwright driving Debian's Chromium), the way a reader uses it."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+from sitebuild import ARTIFACTS, CHROMIUM_ARGS, copy_project, mkdocs_build, require_chromium, static_server
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("browser"))
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    with static_server(project / "site") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = require_chromium()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    """A fresh page that records console errors and leaves a screenshot behind as a test artifact."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.errors = []
+    page.on("console", lambda message: page.errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    yield page
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / f"{request.node.name}.png", full_page=True)
+    assert page.errors == [], f"console errors: {page.errors}"
+    context.close()
+
+
+def test_home_page_renders_its_tables(page, site_url):
+    page.goto(site_url)
+    expect(page.locator("h1")).to_contain_text("Safe third country agreements: a briefing")
+    expect(page.locator("article table")).to_have_count(3)
+    glance = page.locator("table").nth(1)
+    expect(glance.locator("tbody tr")).to_have_count(11)
+    expect(glance.locator("tbody tr").first).to_contain_text("US–Canada STCA")
+    expect(glance.locator("tbody tr").first).to_contain_text("2004-12-29")
+
+
+def test_home_to_agreement_to_article(page, site_url):
+    page.goto(site_url)
+    page.get_by_role("link", name="US–Guatemala ACA (2019)").first.click()
+    expect(page).to_have_url(re.compile(r"/agreements/us-guatemala-aca-2019/$"))
+    expect(page.locator("h1")).to_contain_text("US–Guatemala Asylum Cooperative Agreement (2019)")
+    page.locator("article").get_by_role("link", name="US getting closer to 'safe third country' agreement").click()
+    expect(page).to_have_url(re.compile(r"/articles/2019-07-11-us-getting-closer"))
+    expect(page.locator("h1")).to_contain_text("US getting closer to 'safe third country' agreement with Guatemala")
+    expect(page.locator("article")).to_contain_text("“Every week it’s closer,” said an administration official.")
+
+
+def test_search_for_guatemala_finds_the_cnn_article(page, site_url):
+    page.goto(site_url)
+    page.locator(".md-search__input").click()
+    # Material searches on key presses, as a reader types; fill() would set the value without them.
+    page.locator(".md-search__input").press_sequentially("Guatemala", delay=30)
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible(timeout=15_000)
+    expect(page.locator(".md-search-result")).to_contain_text("US getting closer to 'safe third country'")
+
+
+def test_dark_and_light_toggle(page, site_url):
+    page.goto(site_url)
+    body = page.locator("body")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+
+
+def test_no_console_errors_on_topic_and_listing_pages(page, site_url):
+    for path in ("countries/", "countries/mexico/", "articles/", "outlets/", "about/"):
+        page.goto(site_url + path)
+        expect(page.locator("h1")).to_be_visible()
