@@ -14,6 +14,7 @@ from pathlib import Path
 from . import extract
 from .clean import remove_debris, split_paragraphs
 from .editorial import load_editorial
+from .formats import READERS
 from .model import Article, Editorial, InputError, Problem, Source
 from .people import find_cast
 from .read import decode, read_article_bytes, read_meta
@@ -23,7 +24,8 @@ from .slug import article_slug, unique_slugs
 from .topics import build_topics
 from .write import WriteReport, write_pages
 
-ARTICLE_SUFFIXES = (".txt",)
+# Files in seeds/ that are not articles: its own README, the clippers' records, and system litter.
+NOT_ARTICLES = re.compile(r"(?i)^(?:readme(?:\..*)?|.*\.meta\.ya?ml|\.ds_store|\.gitkeep|thumbs\.db)$")
 ALWAYS_INFERRED = ["outlet", "summary", "countries", "agreements", "people", "organizations", "quotes",
                    "figures", "word_count", "reading_minutes", "tags"]
 
@@ -40,8 +42,11 @@ class Corpus:
 
 
 def discover(seeds: Path) -> list[Path]:
-    """Article files directly in the seeds folder, in name order (editorial data lives in topics/)."""
-    return sorted(p for p in seeds.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+    """Every file directly in the seeds folder that may be an article, in name order.
+
+    Editorial data lives in topics/; a file of a format no reader knows is reported, not skipped.
+    """
+    return sorted(p for p in seeds.iterdir() if p.is_file() and not NOT_ARTICLES.match(p.name))
 
 
 def meta_path(article: Path) -> Path:
@@ -88,18 +93,24 @@ def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None)
 
 
 def make_article(path: Path, shown: str, editorial: Editorial) -> Article:
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        accepted = ", ".join(sorted(READERS))
+        raise InputError(f"unsupported file type '{path.suffix or path.name}' (accepted: {accepted})")
     try:
-        meta = read_meta(meta_path(path))
+        recorded = read_meta(meta_path(path))
     except InputError as error:
         raise InputError(f"{meta_path(path).name}: {error}") from None
     raw = decode(read_article_bytes(path))
     text, repairs = repair(raw.text)
+    text, embedded = reader(text)
+    meta = embedded | {key: value for key, value in recorded.items() if value}
     body, removed = remove_debris(text)
     paragraphs = split_paragraphs(body)
     if not paragraphs:
         raise InputError("no article text is left once clipping debris is removed")
     sentences = extract.sentences_of(paragraphs)
-    inferred = list(ALWAYS_INFERRED)
+    inferred = [key for key in ALWAYS_INFERRED if key not in meta]
     title = meta.get("title")
     if not title:
         title = extract.make_title(paragraphs)
@@ -113,9 +124,9 @@ def make_article(path: Path, shown: str, editorial: Editorial) -> Article:
         slug=article_slug(published, title),
         title=title,
         title_generated="title" in inferred,
-        outlet=extract.find_outlet(url, text, editorial),
+        outlet=meta.get("outlet") or extract.find_outlet(url, text, editorial),
         published=published,
-        authors=meta.get("authors", []),
+        authors=meta.get("authors") or [],
         url=url,
         note=meta.get("note"),
         summary=extract.make_summary(paragraphs),

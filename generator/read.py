@@ -103,7 +103,7 @@ class _StringsLoader(yaml.SafeLoader):
 
 _StringsLoader.yaml_implicit_resolvers = {}
 
-META_KEYS = {"title", "url", "authors", "published", "note"}
+META_KEYS = {"title", "url", "authors", "published", "note", "outlet"}
 
 
 def read_meta(path: Path) -> dict[str, object]:
@@ -111,18 +111,28 @@ def read_meta(path: Path) -> dict[str, object]:
     if not path.exists():
         return {}
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_StringsLoader)  # noqa: S506
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise InputError("is not UTF-8 text") from None
+    return parse_meta(text)
+
+
+def parse_meta(text: str, allow_extra: bool = False) -> dict[str, object]:
+    """Validate publication facts written as YAML; ``allow_extra`` ignores keys other tools add."""
+    try:
+        data = yaml.load(text, Loader=_StringsLoader)  # noqa: S506 - a SafeLoader that types nothing
+    except yaml.YAMLError as error:
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise InputError(f"invalid YAML: {reason}") from None
     fields = Fields(data or {}, "meta")
-    fields.reject_unknown(META_KEYS)
+    if not allow_extra:
+        fields.reject_unknown(META_KEYS)
     meta: dict[str, object] = {}
-    for key in ("title", "url", "note"):
+    for key in ("title", "url", "note", "outlet"):
         if value := fields.get(key, str):
             meta[key] = " ".join(value.split())
     authors = fields.get("authors", (list, str), default=[])
-    meta["authors"] = [authors] if isinstance(authors, str) else fields.strings("authors")
+    meta["authors"] = [" ".join(authors.split())] if isinstance(authors, str) else fields.strings("authors")
     if published := fields.get("published", str):
         try:
             meta["published"] = dt.date.fromisoformat(published.strip()).isoformat()

@@ -1,0 +1,68 @@
+"""The file formats an editor may drop into seeds/: plain text, Markdown with front matter, saved HTML.
+
+Each reader turns decoded text into the article's body and the metadata the file itself records,
+which is used like a ``.meta.yml`` (a ``.meta.yml`` beside the file still wins).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import trafilatura
+
+from .model import InputError
+from .read import parse_meta
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+MARKDOWN_TITLE = re.compile(r"\A\s*#[ \t]+(?P<title>[^\n]+?)[ \t#]*(?:\n|\Z)")
+
+
+def read_plain(text: str) -> tuple[str, dict[str, object]]:
+    return text, {}
+
+
+def read_markdown(text: str) -> tuple[str, dict[str, object]]:
+    """Front matter fields as metadata; a leading ``# Heading`` is the title when none is recorded."""
+    meta: dict[str, object] = {}
+    if match := FRONT_MATTER.match(text):
+        meta = parse_meta(match["yaml"] or "", allow_extra=True)
+        text = text[match.end() :]
+    if match := MARKDOWN_TITLE.match(text):
+        meta.setdefault("title", match["title"].strip())
+        text = text[match.end() :]
+    return text, meta
+
+
+def read_html(text: str) -> tuple[str, dict[str, object]]:
+    """The article in a saved web page, without its scripts, navigation or footer (trafilatura)."""
+    document = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False)
+    if document is None or not (document.text or "").strip():
+        raise InputError("no article text found in the HTML page")
+    body = document.text
+    meta: dict[str, object] = {}
+    if document.title:
+        meta["title"] = " ".join(document.title.split())
+        first, _, rest = body.partition("\n")
+        if first.strip() == meta["title"]:
+            body = rest  # the page's headline, already the title
+    if document.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", document.date):
+        meta["published"] = document.date
+    if document.author:
+        meta["authors"] = [a.strip() for a in document.author.split(";") if a.strip()]
+    if document.sitename:
+        meta["outlet"] = " ".join(document.sitename.split())
+    if document.url and document.url.startswith(("http://", "https://")):
+        meta["url"] = document.url
+    return body, meta
+
+
+READERS: dict[str, Callable[[str], tuple[str, dict[str, object]]]] = {
+    ".txt": read_plain,
+    ".text": read_plain,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
+}
+"""Readers by file suffix (lower case); any other file in seeds/ is refused."""
