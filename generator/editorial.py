@@ -39,6 +39,7 @@ def _load(path: Path, parse):
 
 def parse_agreements(data) -> tuple[Agreement, ...]:
     fields = Fields(data, "agreements file")
+    fields.reject_unknown({"vocabulary", "agreements"})
     groups = Fields(fields.get("vocabulary", dict, default={}), "vocabulary")
     vocabulary = {name: tuple(fold(w) for w in groups.strings(name)) for name in groups.data}
     agreements = tuple(_agreement(entry, vocabulary, index)
@@ -130,7 +131,9 @@ def _term(term: str, vocabulary: dict[str, tuple[str, ...]], where: str) -> tupl
 
 
 def parse_outlets(data) -> tuple[Outlet, ...]:
-    entries = Fields(data, "outlets file").get("outlets", list, default=[])
+    file_fields = Fields(data, "outlets file")
+    file_fields.reject_unknown({"outlets"})
+    entries = file_fields.get("outlets", list, default=[])
     outlets = []
     for index, entry in enumerate(entries):
         fields = Fields(entry, f"outlet #{index + 1}")

@@ -160,14 +160,16 @@ def find_figures(sentences: list[str]) -> list[Figure]:
 def _normalise_number(value: str) -> str | None:
     """"6 000" (punctuation stripped) reads "6,000"; years, times and small numbers are not figures."""
     value = " ".join(value.split())
-    digits = re.search(r"\d[\d, ]*\d|\d", value)
+    digits = re.search(r"\d[\d, ]*\d(?:\.\d+)?|\d(?:\.\d+)?", value)
     if digits is None:
         return value  # "a million"
-    number = int(re.sub(r"\D", "", digits.group())) if "." not in value else 0
+    number = float(re.sub(r"[, ]", "", digits.group()))
     scaled = re.search(r"million|billion|thousand|percent", value, re.IGNORECASE)
-    if not scaled and (number < MIN_FIGURE or (1900 <= number <= 2100 and "," not in digits.group())):
+    year_like = number.is_integer() and 1900 <= number <= 2100 and "," not in digits.group()
+    if not scaled and (number < MIN_FIGURE or year_like):
         return None
-    return value.replace(digits.group(), f"{number:,}")
+    written = f"{int(number):,}" if number.is_integer() else digits.group()
+    return value.replace(digits.group(), written)
 
 
 def _what_it_counts(rest: str) -> str:

@@ -11,6 +11,8 @@ import pycountry
 from .datafile import Fields, load_package_yaml
 from .text import fold
 
+WORD = re.compile(r"[^\W_]+")
+
 
 @dataclass(frozen=True)
 class Country:
@@ -28,14 +30,18 @@ class Gazetteer:
         self.exact = exact
         self.by_name = {c.name: c for c in folded.values() if c} | {c.name: c for c in exact.values()}
         self._folded_re = _alternation(folded, r"(?<!\S)(?:{})(?!\S)")
-        self._exact_re = _alternation(exact, r"(?<![\w.])(?:{})(?![\w.])")
+        # "US" but not inside "U.S.A." or "USAID"; a full stop after it may end the sentence.
+        self._exact_re = _alternation(exact, r"(?<![\w.])(?:{})(?![\w]|\.\w)")
         self._blocked_re = _alternation({a: None for a, c in folded.items() if c is None}, r"(?<!\S)(?:{})(?!\S)")
 
     def mentions(self, sentence: str) -> list[Country]:
         """Each country mention in the sentence, in order; blocked phrases ("New Mexico") yield none."""
-        found = [self.folded[m.group()] for m in self._folded_re.finditer(fold(sentence))]
-        found += [self.exact[m.group()] for m in self._exact_re.finditer(sentence)]
-        return [country for country in found if country]
+        folded = fold(sentence)
+        # Order by word position: folding changes offsets but keeps words ("U.S." is "u s" either way).
+        found = [(folded[: m.start()].count(" "), self.folded[m.group()]) for m in self._folded_re.finditer(folded)]
+        found += [(len(WORD.findall(sentence[: m.start()])), self.exact[m.group()])
+                  for m in self._exact_re.finditer(sentence)]
+        return [country for _, country in sorted(found, key=lambda item: item[0]) if country]
 
     def mask_non_countries(self, folded: str) -> str:
         """Blank out phrases that are not countries ("central americans") in folded text."""

@@ -33,7 +33,10 @@ MAX_UNMARKED_QUOTE = 25
 """Words kept before "says pierce" in a clipping that lost its quotation marks."""
 MAX_SPEAKER_WORDS = 14
 # Words at which a speaker's description stops: "a DHS official about the agreement on Thursday".
-SPEAKER_STOP = re.compile(r"\s+(?:about|on|in|during|after|before|who|which|while|at the\s+\w+\s+border)\b|[,.;]")
+SPEAKER_STOP = re.compile(r"\s+(?:about|on|in|during|after|before|who|which|while|at the\s+\w+\s+border)\b|[,;]|"
+                          r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)\.")
+# A speaker's words before "said": anything but quotes and full stops, except the one after "Mr".
+SPEAKER_WORDS = r"(?:[^“\".]|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bDr)\.|(?<=\bMrs)\.)"
 FUNCTION_WORDS = {"a", "an", "and", "the", "but", "if", "or", "that", "this", "it", "in", "on", "of",
                   "to", "for", "with", "as", "at", "by", "there", "they", "we", "i", "so"}
 
@@ -221,7 +224,7 @@ def _attribution(before: str, after: str, direct: bool) -> tuple[str | None, boo
         if match := re.match(rf"\s*,?\s*(?:{SPEECH_VERBS})\s+(?P<who>[^“\"]+)", after):
             return _trim_speaker(match["who"]), True
         # “…,” Noem said / “…,” someone with knowledge of the deal told me.
-        match = re.match(rf"\s*,?\s*(?P<who>[^“\".]+?)\s+(?:{SPEECH_VERBS})\b", after)
+        match = re.match(rf"\s*,?\s*(?P<who>{SPEAKER_WORDS}+?)\s+(?:{SPEECH_VERBS})\b", after)
         if match and len(split_words(match["who"])) <= MAX_SPEAKER_WORDS:
             return match["who"].split(",")[0], True
     # “…” at the US-Mexico border, said another administration official.
@@ -285,16 +288,22 @@ def _lowercase_quotes(paragraphs: list[str], index: _NameIndex, editorial: Edito
 
 ORG_HEADS = (r"Institute|Commission|Department|Service|Agency|Court|Patrol|Protection|Council|"
              r"Committee|Office|University|Foundation|Bureau|Ministry|Organization|Organisation")
+# Capitalised words, joined by "of", "for" or "and" ("Customs and Border Protection"), ending in a head
+# word; "the" only after "of"/"for", so "Mexico and the Federal … Agency" starts at "Federal".
+CAPITALISED = r"[A-Z][\w’'-]+"
 ORG = re.compile(
-    rf"\b(?:(?:[A-Z][\w’'.-]+|of|for|and|the)\s+){{0,5}}?[A-Z][\w’'-]+\s+(?:{ORG_HEADS})\b"
-    rf"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)?"
+    rf"\b{CAPITALISED}(?:\s+(?:(?:of|for)\s+(?:the\s+)?|and\s+)?{CAPITALISED}){{0,5}}?\s+(?:{ORG_HEADS})\b"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?{CAPITALISED}(?:\s+{CAPITALISED})*)?"
 )
+# Capitalised words that open a sentence rather than a name: "On Monday the …", "The …".
+LEADING_NON_NAME = re.compile(r"^(?:(?:The|A|An|On|In|At|By|For|After|Before|And|But|Monday|Tuesday|Wednesday|"
+                              r"Thursday|Friday|Saturday|Sunday)\s+)+")
 
 
 def _organizations(text: str, editorial: Editorial) -> list[str]:
     found = {k.name for k in editorial.organizations if _mentions_org(text, k)}
     for match in ORG.finditer(text):
-        name = re.sub(r"^(?:The|the|and|of|for)\s+", "", match.group())
+        name = LEADING_NON_NAME.sub("", match.group())
         if not any(fold(name) in {fold(a) for a in (k.name, *k.aliases)} or fold(k.name) in fold(name)
                    for k in editorial.organizations):
             found.add(name)
@@ -305,7 +314,7 @@ def _organizations(text: str, editorial: Editorial) -> list[str]:
 def _mentions_org(text: str, known: KnownName) -> bool:
     for alias in (known.name, *known.aliases):
         if re.fullmatch(r"[A-Z]{2,4}", alias):  # "UN", "EU": as lower-case words they are other words
-            if re.search(rf"(?<![\w.]){alias}(?![\w.])", text):
+            if re.search(rf"(?<![\w.]){alias}(?![\w]|\.\w)", text):
                 return True
         elif f" {fold(alias)} " in f" {fold(text)} ":
             return True

@@ -27,7 +27,7 @@ EVIDENCE_SHOWN = 3
 # Characters with a meaning in Markdown or in the extensions MkDocs Material enables, written as
 # numeric references so they print as themselves (backslash escapes cover only some of them).
 MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]<>&|~^#!$=+]")
-LINE_START_SPECIAL = re.compile(r"^(\s*)([-+=>#]|\d+(?=[.)]))")
+LINE_START_SPECIAL = re.compile(r"^(\s*)([-+=>#]|\d+(?=[.)]))", re.MULTILINE)
 
 
 def escape_markdown(value: object) -> str:

@@ -29,6 +29,7 @@ MAX_CJK_SHARE = 0.05
 # Third byte of the three-byte UTF-8 punctuation that starts E2 80 (which GBK shows as 鈥).
 LOST_BYTE_CHOICES = {"dash": "\u2014", "open": "\u201c", "close": "\u201d", "apostrophe": "\u2019"}
 
+OTHER_LINE_BREAKS = re.compile(r"[\u2028\u2029\x0b\x0c]")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff\ufffe]")
 
 
@@ -52,8 +53,9 @@ def count_edits(before: str, after: str) -> int:
 
 
 def _normalise_line_endings(text: str) -> tuple[str, int]:
-    count = text.count("\r")
-    return text.replace("\r\n", "\n").replace("\r", "\n"), count
+    """CRLF and CR become LF; so do the other line breaks (U+2028/9, form feed, vertical tab)."""
+    count = len(OTHER_LINE_BREAKS.findall(text)) + text.count("\r")
+    return OTHER_LINE_BREAKS.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n")), count
 
 
 def undo_gbk_mojibake(text: str) -> tuple[str, int]:
@@ -67,28 +69,37 @@ def undo_gbk_mojibake(text: str) -> tuple[str, int]:
     if not letters or len(CJK.findall(text)) > MAX_CJK_SHARE * letters:
         return text, 0
     repairs = 0
-    pieces: list[str] = []
+    pieces: list[str | _Lost] = []
     position = 0
     for run in NON_ASCII_RUN.finditer(text):
         repaired = _repair_run(run.group())
         if repaired is None:
             continue
         pieces.append(text[position : run.start()])
-        pieces.append(repaired)
+        pieces += repaired
         position = run.end()
         repairs += 1
     if not repairs:
         return text, 0
     pieces.append(text[position:])
-    return _choose_lost_characters("".join(pieces)), repairs
+    return _choose_lost_characters(pieces), repairs
 
 
-LOST = "\x00"  # placeholder for a character whose last byte the GBK decoder dropped
+class _Lost:
+    """A UTF-8 character whose last byte the GBK decoder dropped; ``prefix`` is the two bytes kept."""
+
+    def __init__(self, prefix: bytes):
+        self.prefix = prefix
 
 
-def _repair_run(run: str) -> str | None:
+# Three-byte UTF-8 characters by their first two bytes, for when the third was lost. E2 80 is
+# punctuation, chosen from the context; for the others the commonest character in news text.
+LOST_BYTE_DEFAULTS = {b"\xe2\x82": "\u20ac", b"\xe2\x84": "\u2122"}
+
+
+def _repair_run(run: str) -> list[str | _Lost] | None:
     """Re-read one run; None when it is not GBK mojibake (so it stays as it is)."""
-    out: list[str] = []
+    out: list[str | _Lost] = []
     index = 0
     changed = False
     while index < len(run):
@@ -101,14 +112,16 @@ def _repair_run(run: str) -> str | None:
                 changed = True
                 break
         else:
-            lost = _truncated_punctuation(run[index])
-            if lost is None:
+            prefix = _truncated_prefix(run[index])
+            if prefix is None:
                 out.append(run[index])
             else:
-                out.append(LOST)
+                out.append(_Lost(prefix))
                 changed = True
+                if run[index + 1 : index + 2] == "\ufffd":
+                    index += 1  # a decoder with errors="replace" marked the byte it could not pair
             index += 1
-    return "".join(out) if changed else None
+    return out if changed else None
 
 
 def _gbk_to_utf8(chunk: str) -> str | None:
@@ -122,28 +135,36 @@ def _gbk_to_utf8(chunk: str) -> str | None:
     return decoded
 
 
-def _truncated_punctuation(char: str) -> bool | None:
-    """True when ``char`` is the GBK reading of E2 80, a UTF-8 punctuation mark missing its last byte."""
+def _truncated_prefix(char: str) -> bytes | None:
+    """The two bytes ``char`` stands for when they begin a three-byte UTF-8 character we can name."""
     try:
-        return True if char.encode("gbk") == b"\xe2\x80" else None
+        encoded = char.encode("gbk")
     except UnicodeEncodeError:
         return None
+    if encoded == b"\xe2\x80" or encoded in LOST_BYTE_DEFAULTS:
+        return encoded
+    return None
 
 
-def _choose_lost_characters(text: str) -> str:
-    """Put back the punctuation mark whose last byte was lost, judging by its neighbours."""
+def _choose_lost_characters(pieces: list[str | _Lost]) -> str:
+    """Put back each character whose last byte was lost; punctuation is judged by its neighbours."""
+    flat: list[str | _Lost] = [c for piece in pieces for c in ([piece] if isinstance(piece, _Lost) else piece)]
     out: list[str] = []
     open_quote = False
-    for index, char in enumerate(text):
+    for index, char in enumerate(flat):
         if char == "\u201c":
             open_quote = True
         elif char == "\u201d" or char == "\n":
             open_quote = False
-        if char != LOST:
+        if not isinstance(char, _Lost):
             out.append(char)
             continue
-        before = text[index - 1] if index else " "
-        after = text[index + 1] if index + 1 < len(text) else " "
+        if char.prefix in LOST_BYTE_DEFAULTS:
+            out.append(LOST_BYTE_DEFAULTS[char.prefix])
+            continue
+        before = out[-1] if out else " "
+        after = flat[index + 1] if index + 1 < len(flat) else " "
+        after = after if isinstance(after, str) else " "
         if before.isspace() and after.isspace():
             kind = "dash"
         elif before.isspace():

@@ -10,10 +10,14 @@ MAX_SLUG = 60
 
 def slugify(text: str, limit: int = MAX_SLUG) -> str:
     """ASCII words joined by dashes, cut at a word boundary; never empty, never a path."""
-    bare = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    decomposed = unicodedata.normalize("NFKD", text)
+    # Anything not a letter or digit separates words ("US–Mexico" is two), before accents are dropped.
+    spaced = "".join(c if c.isalnum() or unicodedata.combining(c) else " " for c in decomposed)
+    bare = spaced.encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", bare.lower()).strip("-")
     if len(slug) > limit:
-        slug = slug[: limit + 1].rsplit("-", 1)[0] or slug[:limit]
+        cut = slug[: limit + 1]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else slug[:limit]
     return slug or "untitled"
 
 

@@ -47,10 +47,13 @@ def write_pages(out: Path, pages: dict[str, str]) -> WriteReport:
     """Write ``pages`` (relative path → content) under ``out``; only changed files are touched."""
     report = WriteReport()
     previous = written_pages(out)
+    # Check every page before writing any, so a refusal leaves the folder as it was.
     for path in sorted(pages):
         target = out / safe_relative(path)
         if target.exists() and path not in previous:
             raise ValueError(f"'{target}' exists and was not written by the generator; refusing to overwrite it")
+    for path in sorted(pages):
+        target = out / path
         if target.exists() and target.read_text(encoding="utf-8") == pages[path]:
             report.unchanged.append(path)
             continue

@@ -65,8 +65,7 @@ def test_error_names_the_seeds_folder_by_its_own_name(tmp_seeds, tmp_path, capsy
     tmp_seeds.rename(clippings)
     (clippings / "bad.txt").write_bytes(bytes(range(256)) * 20)
     code, _, stderr = run(capsys, "check", "--seeds", str(clippings))
-    assert stderr == ["Error reading 'clippings/bad.txt': encoding could not be determined: "
-                      "the bytes are not text in any known encoding"]
+    assert stderr == ["Error reading 'clippings/bad.txt': file is binary, not text"]
     assert code == 1
 
 

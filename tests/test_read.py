@@ -46,7 +46,6 @@ def test_single_byte_encodings_are_detected(data, text):
     assert decode(data).text == text
 
 
-@pytest.mark.xfail(reason="latin-1 Spanish with ñ is detected as hp-roman8 / cp1250 and decoded wrongly", strict=True)
 @pytest.mark.parametrize("text", [
     "El señor Ebrard viajó a Washington. La reunión terminó el jueves sin acuerdo.",
     "Mañana el presidente firmará el acuerdo con Guatemala, según funcionarios. España no participa.",
@@ -90,8 +89,6 @@ def test_binary_file_is_refused(data):
         decode(data)
 
 
-@pytest.mark.xfail(reason="binary bytes are refused as 'encoding could not be determined', never called binary",
-                   strict=True)
 @pytest.mark.parametrize("data", BINARIES, ids=["all-bytes", "png"])
 def test_binary_file_is_refused_as_binary(data):
     with pytest.raises(InputError, match="binary"):
