@@ -15,6 +15,8 @@ from .model import InputError
 from .read import parse_meta
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+MIN_HTML_WORDS = 10
+"""Fewer words than this is page furniture (a menu, a cookie notice), not an article."""
 MARKDOWN_TITLE = re.compile(r"\A\s*#[ \t]+(?P<title>[^\n]+?)[ \t#]*(?:\n|\Z)")
 
 
@@ -37,7 +39,7 @@ def read_markdown(text: str) -> tuple[str, dict[str, object]]:
 def read_html(text: str) -> tuple[str, dict[str, object]]:
     """The article in a saved web page, without its scripts, navigation or footer (trafilatura)."""
     document = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False)
-    if document is None or not (document.text or "").strip():
+    if document is None or len((document.text or "").split()) < MIN_HTML_WORDS:
         raise InputError("no article text found in the HTML page")
     body = document.text
     meta: dict[str, object] = {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import hashlib
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -14,6 +15,7 @@ from charset_normalizer import from_bytes
 
 from .datafile import Fields
 from .model import InputError
+from .repair import CONTROL
 
 MAX_BYTES = 2 * 1024 * 1024
 """Largest article accepted (2 MiB, about 300,000 words): anything bigger is not a clipped article."""
@@ -133,6 +135,11 @@ def read_meta(path: Path) -> dict[str, object]:
     return parse_meta(text)
 
 
+def clean_field(value: str) -> str:
+    """One line of NFC text without control characters, as every recorded field is shown."""
+    return " ".join(CONTROL.sub("", unicodedata.normalize("NFC", value)).split())
+
+
 def parse_meta(text: str, allow_extra: bool = False) -> dict[str, object]:
     """Validate publication facts written as YAML; ``allow_extra`` ignores keys other tools add."""
     try:
@@ -145,10 +152,11 @@ def parse_meta(text: str, allow_extra: bool = False) -> dict[str, object]:
         fields.reject_unknown(META_KEYS)
     meta: dict[str, object] = {}
     for key in ("title", "url", "note", "outlet"):
-        if value := fields.get(key, str):
-            meta[key] = " ".join(value.split())
+        if value := clean_field(fields.get(key, str) or ""):
+            meta[key] = value
     authors = fields.get("authors", (list, str), default=[])
-    meta["authors"] = [" ".join(authors.split())] if isinstance(authors, str) else fields.strings("authors")
+    authors = [authors] if isinstance(authors, str) else fields.strings("authors")
+    meta["authors"] = [name for name in map(clean_field, authors) if name]
     if published := fields.get("published", str):
         try:
             meta["published"] = dt.date.fromisoformat(published.strip()).isoformat()
