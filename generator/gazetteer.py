@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 
@@ -29,19 +29,37 @@ class Gazetteer:
         self.folded = folded
         self.exact = exact
         self.by_name = {c.name: c for c in folded.values() if c} | {c.name: c for c in exact.values()}
-        self._folded_re = _alternation(folded, r"(?<!\S)(?:{})(?!\S)")
+        # For each first word, the most words an alias starting with it has: most words start none.
+        self._longest_from: dict[str, int] = {}
+        for alias in folded:
+            first, size = alias.split()[0], len(alias.split())
+            self._longest_from[first] = max(size, self._longest_from.get(first, 0))
         # "US" but not inside "U.S.A." or "USAID"; a full stop after it may end the sentence.
         self._exact_re = _alternation(exact, r"(?<![\w.])(?:{})(?![\w]|\.\w)")
         self._blocked_re = _alternation({a: None for a, c in folded.items() if c is None}, r"(?<!\S)(?:{})(?!\S)")
 
-    def mentions(self, sentence: str) -> list[Country]:
+    @lru_cache(maxsize=65536)  # noqa: B019 - one gazetteer per process; sentences repeat across stages
+    def mentions(self, sentence: str) -> tuple[Country, ...]:
         """Each country mention in the sentence, in order; blocked phrases ("New Mexico") yield none."""
-        folded = fold(sentence)
         # Order by word position: folding changes offsets but keeps words ("U.S." is "u s" either way).
-        found = [(folded[: m.start()].count(" "), self.folded[m.group()]) for m in self._folded_re.finditer(folded)]
+        found = list(self._folded_matches(fold(sentence).split()))
         found += [(len(WORD.findall(sentence[: m.start()])), self.exact[m.group()])
                   for m in self._exact_re.finditer(sentence)]
-        return [country for _, country in sorted(found, key=lambda item: item[0]) if country]
+        return tuple(country for _, country in sorted(found, key=lambda item: item[0]) if country)
+
+    def _folded_matches(self, words: list[str]):
+        """(word index, country or None) for each alias, longest first, by looking word n-grams up."""
+        index = 0
+        while index < len(words):
+            longest = self._longest_from.get(words[index], 0)
+            for size in range(min(longest, len(words) - index), 0, -1):
+                key = " ".join(words[index : index + size])
+                if key in self.folded:
+                    yield index, self.folded[key]
+                    index += size
+                    break
+            else:
+                index += 1
 
     def mask_non_countries(self, folded: str) -> str:
         """Blank out phrases that are not countries ("central americans") in folded text."""

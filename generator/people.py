@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Editorial, KnownName, Person, Quote
-from .text import SENTENCE_END, fold, split_words
+from .text import SENTENCE_END, fold, fold_alias, split_words
 
 NAME_WORD = r"(?:[A-Z][\w’'.-]*[a-z][\w’'-]*|[A-Z]\.)"
 NAME = rf"{NAME_WORD}(?:\s+(?:de\s+|del\s+|van\s+|von\s+)?{NAME_WORD}){{1,3}}"
@@ -72,13 +72,15 @@ def _people(text: str, editorial: Editorial) -> list[Person]:
         found.append(Person(match["name"].strip(), role.strip()))
     for match in re.finditer(rf"(?:{SPEECH_VERBS})\s+(?P<name>{NAME})\b", text):
         found.append(Person(match["name"]))
-    found += [Person(k.name, k.role) for k in editorial.people if _mentions(text, k)]
+    folded = f" {fold(text)} "
+    found += [Person(k.name, k.role) for k in editorial.people if _mentions(folded, k)]
     return found
 
 
 def _people_in_lowercase(text: str, editorial: Editorial) -> list[Person]:
     """A clipping with no capitals: names come from attributions ("says sarah pierce") and the alias file."""
-    found = [Person(k.name, k.role) for k in editorial.people if _mentions(text, k)]
+    folded = f" {fold(text)} "
+    found = [Person(k.name, k.role) for k in editorial.people if _mentions(folded, k)]
     for attribution in _lowercase_attributions(text, editorial):
         found.append(Person(attribution.name, attribution.role))
     return found
@@ -98,14 +100,14 @@ def _lowercase_attributions(text: str, editorial: Editorial) -> list[_Attributio
     Without capitals a name cannot be told from other words, so a name counts only when a role
     follows it or the alias file knows it.
     """
-    organizations = sorted({fold(a) for k in editorial.organizations for a in (k.name, *k.aliases)},
+    organizations = sorted({fold_alias(a) for k in editorial.organizations for a in (k.name, *k.aliases)},
                            key=len, reverse=True)
     org = "|".join(re.escape(o) for o in organizations) or "(?!)"
     pattern = re.compile(
         r"\b(?:says|said|explains|explained|adds|added)\s+(?P<name>[a-z]+(?:\s+[a-z]+)?)"
         rf"(?:\s+(?:(?:a|an|the)\s+)?(?P<role>(?:[a-z]+\s+){{1,4}}?(?:at|of|for)\s+the\s+(?:{org})))?(?=\s|$)"
     )
-    known = {fold(a): k.name for k in editorial.people for a in (k.name, *k.aliases)}
+    known = {fold_alias(a): k.name for k in editorial.people for a in (k.name, *k.aliases)}
     found = []
     for match in pattern.finditer(fold(text)):
         words = match["name"].split()
@@ -119,9 +121,9 @@ def _lowercase_attributions(text: str, editorial: Editorial) -> list[_Attributio
     return found
 
 
-def _mentions(text: str, known: KnownName) -> bool:
-    folded = f" {fold(text)} "
-    return any(f" {fold(alias)} " in folded for alias in (known.name, *known.aliases))
+def _mentions(folded: str, known: KnownName) -> bool:
+    """Whether ``folded`` (text folded and padded with spaces) names ``known`` by any of its names."""
+    return any(f" {fold_alias(alias)} " in folded for alias in (known.name, *known.aliases))
 
 
 def _clean_role(role: str) -> str:
@@ -141,6 +143,7 @@ class _NameIndex:
 
     def __init__(self, found: list[Person], known: tuple[KnownName, ...]):
         self.known = known
+        self._known_names = {fold_alias(a): k.name for k in reversed(known) for a in (k.name, *k.aliases)}
         self._people: dict[str, Person] = {}
         for person in found:
             if self._is_name(person.name):
@@ -162,12 +165,11 @@ class _NameIndex:
 
     def resolve(self, name: str) -> str | None:
         """The full name behind ``name``, or None when it names nobody known."""
-        key = fold(re.sub(r"^(?:Mr|Mrs|Ms|Dr)\.?\s+", "", name))
-        for known in self.known:
-            if key in {fold(a) for a in (known.name, *known.aliases)}:
-                return known.name
+        key = fold_alias(re.sub(r"^(?:Mr|Mrs|Ms|Dr)\.?\s+", "", name))
+        if key in self._known_names:
+            return self._known_names[key]
         for full in self._people:
-            folded = fold(full)
+            folded = fold_alias(full)
             # "Pence" and "President Donald Trump" both name someone already in the list.
             if key == folded or (key and (folded.endswith(" " + key) or key.endswith(" " + folded))):
                 return full
@@ -177,7 +179,7 @@ class _NameIndex:
         # Keep a name only when no longer name in the list ends with it ("Trump" inside "Donald Trump").
         names = list(self._people)
         kept = [p for p in self._people.values()
-                if not any(o != p.name and fold(o).endswith(" " + fold(p.name)) for o in names)]
+                if not any(o != p.name and fold_alias(o).endswith(" " + fold_alias(p.name)) for o in names)]
         return sorted(kept, key=lambda p: p.name)
 
 
@@ -301,21 +303,22 @@ LEADING_NON_NAME = re.compile(r"^(?:(?:The|A|An|On|In|At|By|For|After|Before|And
 
 
 def _organizations(text: str, editorial: Editorial) -> list[str]:
-    found = {k.name for k in editorial.organizations if _mentions_org(text, k)}
+    folded = f" {fold(text)} "
+    found = {k.name for k in editorial.organizations if _mentions_org(text, folded, k)}
     for match in ORG.finditer(text):
         name = LEADING_NON_NAME.sub("", match.group())
-        if not any(fold(name) in {fold(a) for a in (k.name, *k.aliases)} or fold(k.name) in fold(name)
-                   for k in editorial.organizations):
+        if not any(fold_alias(name) in {fold_alias(a) for a in (k.name, *k.aliases)}
+                   or fold_alias(k.name) in fold_alias(name) for k in editorial.organizations):
             found.add(name)
-    found |= {o.name for o in editorial.outlets if any(f" {m} " in f" {fold(text)} " for m in o.mentions)}
+    found |= {o.name for o in editorial.outlets if any(f" {m} " in folded for m in o.mentions)}
     return sorted(found)
 
 
-def _mentions_org(text: str, known: KnownName) -> bool:
+def _mentions_org(text: str, folded: str, known: KnownName) -> bool:
     for alias in (known.name, *known.aliases):
         if re.fullmatch(r"[A-Z]{2,4}", alias):  # "UN", "EU": as lower-case words they are other words
             if re.search(rf"(?<![\w.]){alias}(?![\w]|\.\w)", text):
                 return True
-        elif f" {fold(alias)} " in f" {fold(text)} ":
+        elif f" {fold_alias(alias)} " in folded:
             return True
     return False

@@ -115,7 +115,7 @@ def looks_binary(text: str) -> bool:
     return controls > BINARY_CONTROL_SHARE * len(text)
 
 
-class _StringsLoader(yaml.SafeLoader):
+class _StringsLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """SafeLoader that reads every plain scalar as a string: a title `no` stays "no", not False."""
 
 

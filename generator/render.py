@@ -22,6 +22,11 @@ LATEST = 5
 """Articles listed on the home page."""
 ROLE_NAMES = {"origin": "country of origin", "transit": "transit country", "destination": "destination"}
 EVIDENCE_SHOWN = 3
+LISTING_LATEST = 100
+"""Articles the all-articles listing shows; beyond that, it links a page per year."""
+OUTLET_LATEST = 20
+TOPIC_LATEST = 25
+"""Articles a topic page shows with their evidence; beyond that, its articles are listed by year."""
 """Evidence sentences a topic page quotes from each article."""
 
 # Characters with a meaning in Markdown or in the extensions MkDocs Material enables, written as
@@ -56,6 +61,8 @@ def environment() -> Environment:
         autoescape=False,
     )
     env.globals["evidence_shown"] = EVIDENCE_SHOWN
+    env.globals["topic_latest"] = TOPIC_LATEST
+    env.globals["outlet_latest"] = OUTLET_LATEST
     env.globals["role_names"] = ROLE_NAMES
     env.filters["url"] = url
     env.filters["slug"] = slugify
@@ -63,9 +70,13 @@ def environment() -> Environment:
     return env
 
 
+# libyaml's safe dumper where PyYAML was built with it: the same output, ten times faster.
+SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def front_matter(data: dict) -> str:
     # safe_dump quotes any string YAML would read as another type ("no", "2024-01-01", "1e3").
-    dumped = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1_000_000)
+    dumped = yaml.dump(data, Dumper=SafeDumper, sort_keys=False, allow_unicode=True, width=1_000_000)
     return f"---\n{dumped}---\n"
 
 
@@ -126,6 +137,7 @@ def first_date(agreement: Agreement, event: str) -> str:
 def render_topic_pages(articles: list[Article], topics: Topics, editorial: Editorial) -> dict[str, str]:
     """Every page but the articles' own: agreements, countries, home and listings."""
     by_id = {a.id: a for a in editorial.agreements}
+    article_years = by_year([Evidence(a, ()) for a in sorted(articles, key=newest_first)])
     names = {a.id: a.short_name for a in editorial.agreements}
     ordered = [e.article for e in sorted((Evidence(a, ()) for a in articles), key=lambda e: newest_first(e.article))]
     pages = {
@@ -133,15 +145,47 @@ def render_topic_pages(articles: list[Article], topics: Topics, editorial: Edito
                                 latest=ordered[:LATEST], topics=topics, outlets=topics.outlets, first_date=first_date),
         "agreements/index.md": render_page("agreements.md.j2", {"title": "Agreements"}, topics=topics),
         "countries/index.md": render_page("countries.md.j2", {"title": "Countries"}, topics=topics),
-        "articles/index.md": render_page("articles.md.j2", {"title": "Articles"}, articles=ordered, names=names),
+        "articles/index.md": render_page("articles.md.j2", {"title": "Articles"}, articles=ordered[:LISTING_LATEST],
+                                         total=len(ordered), years=article_years, names=names),
         "outlets.md": render_page("outlets.md.j2", {"title": "Outlets"}, topics=topics),
     }
+    if len(articles) > LISTING_LATEST:
+        for year, group in article_years:
+            pages[f"articles/{year}.md"] = render_page(
+                "articles.md.j2", {"title": f"Articles from {year}"}, articles=[e.article for e in group],
+                total=len(group), years=article_years, names=names, year=year)
     for topic in topics.agreements:
         agreement = topic.agreement
-        pages[f"agreements/{agreement.id}.md"] = render_page(
+        base = f"agreements/{agreement.id}"
+        years = by_year(topic.evidence)
+        pages[f"{base}.md"] = render_page(
             "agreement.md.j2", {"title": agreement.name, "tags": [agreement.short_name]},
-            agreement=agreement, topic=topic, related=[by_id[r] for r in agreement.related])
+            agreement=agreement, topic=topic, related=[by_id[r] for r in agreement.related],
+            items=topic.evidence, years=years, up="../", base=agreement.id)
+        pages |= year_pages(base, agreement.name, topic.evidence, years)
     for topic in topics.countries:
-        pages[f"countries/{topic.slug}.md"] = render_page(
-            "country.md.j2", {"title": topic.name, "tags": [topic.name]}, topic=topic)
+        base = f"countries/{topic.slug}"
+        years = by_year(topic.evidence)
+        pages[f"{base}.md"] = render_page(
+            "country.md.j2", {"title": topic.name, "tags": [topic.name]}, topic=topic,
+            items=topic.evidence, years=years, up="../", base=topic.slug)
+        pages |= year_pages(base, topic.name, topic.evidence, years)
     return pages
+
+
+def by_year(items: list[Evidence]) -> list[tuple[str, list[Evidence]]]:
+    """Items grouped by year of publication, newest year first, undated last (items stay in order)."""
+    groups: dict[str, list[Evidence]] = {}
+    for item in items:
+        groups.setdefault((item.article.published or "undated")[:4], []).append(item)
+    return sorted(groups.items(), key=lambda group: (group[0] == "undated", "" if group[0] == "undated" else
+                                                     str(9999 - int(group[0]))))
+
+
+def year_pages(base: str, name: str, items: list[Evidence], years) -> dict[str, str]:
+    """A page per year for a topic too big for one page: it lists every article, without evidence."""
+    if len(items) <= TOPIC_LATEST:
+        return {}
+    return {f"{base}/{year}.md": render_page("topic_year.md.j2", {"title": f"{name}: {year}"}, name=name,
+                                             year=year, items=group, years=years, base_name=base.split("/")[-1])
+            for year, group in years}

@@ -65,8 +65,10 @@ def undo_gbk_mojibake(text: str) -> tuple[str, int]:
     at a time. Where the GBK decoder dropped a byte it could not pair (the one after ``鈥`` when
     followed by a space or line end), the lost character is chosen from the context.
     """
+    if not CJK.search(text):
+        return text, 0
     letters = sum(1 for char in text if char.isalpha())
-    if not letters or len(CJK.findall(text)) > MAX_CJK_SHARE * letters:
+    if len(CJK.findall(text)) > MAX_CJK_SHARE * letters:
         return text, 0
     repairs = 0
     pieces: list[str | _Lost] = []

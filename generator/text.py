@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # A sentence ends at . ! ? (and a closing quote or bracket after it) followed by a space and a
 # capital or an opening quote; initialisms (U.S., D.H.S.) and titles (Mr., Dr.) do not end one.
-ABBREVIATIONS = "".join(rf"(?<!\b{word})" for word in ("[A-Z]", "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Gov",
-                                                       "Sen", "Rep", "No"))
-SENTENCE_END = re.compile(ABBREVIATIONS + r"[.!?][\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+# The look-behinds follow the full stop, so they are tried only where there is one.
+ABBREVIATIONS = "".join(rf"(?<!\b{word}\.)" for word in ("[A-Z]", "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen",
+                                                         "Gov", "Sen", "Rep", "No"))
+SENTENCE_END = re.compile(r"[.!?]" + ABBREVIATIONS + r"[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+NON_WORD = re.compile(r"[^\w]+|_")
 WORD = re.compile(r"[\w’'-]+")
 
 # Text with fewer sentence ends than this per word has lost its punctuation.
@@ -37,15 +41,21 @@ def split_sentences(paragraph: str) -> list[str]:
     return [" ".join(words[i : i + WINDOW_WORDS]) for i in range(0, len(words), WINDOW_WORDS)]
 
 
+@lru_cache(maxsize=4096)
+def fold_alias(alias: str) -> str:
+    """``fold`` for the short names of the data files, which are folded over and over."""
+    return fold(alias)
+
+
 def fold(text: str) -> str:
     """Lower-case, accent-free, punctuation-free text with single spaces, for matching names.
 
     "U.S." and "u s" fold alike, as do "México" and "mexico", so that a name matches however the
     clipping spelled or stripped it.
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(re.sub(r"[^\w]+|_", " ", bare.lower()).split())
+    if not text.isascii():
+        text = COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    return " ".join(NON_WORD.sub(" ", text.lower()).split())
 
 
 def truncate_words(text: str, limit: int) -> str:

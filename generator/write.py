@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 MANIFEST = ".generator-manifest.json"
+UMASK = os.umask(0)
+os.umask(UMASK)
 
 
 @dataclass
@@ -37,6 +39,7 @@ def write_atomic(target: Path, content: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(content)
+        os.chmod(temporary, 0o666 & ~UMASK)  # mkstemp makes files private; pages are ordinary files
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
