@@ -177,7 +177,8 @@ def by_year(items: list[Evidence]) -> list[tuple[str, list[Evidence]]]:
     """Items grouped by year of publication, newest year first, undated last (items stay in order)."""
     groups: dict[str, list[Evidence]] = {}
     for item in items:
-        groups.setdefault((item.article.published or "undated")[:4], []).append(item)
+        year = item.article.published[:4] if item.article.published else "undated"
+        groups.setdefault(year, []).append(item)
     return sorted(groups.items(), key=lambda group: (group[0] == "undated", "" if group[0] == "undated" else
                                                      str(9999 - int(group[0]))))
 

@@ -106,3 +106,23 @@ def test_country_roles_come_from_the_sentences_that_name_it(topics):
 
 def test_country_page_states_its_roles(pages):
     assert "transit country (4 articles)" in pages["countries/mexico.md"]
+
+
+def test_big_topics_and_listings_are_grouped_by_year(corpus, monkeypatch):
+    import dataclasses
+
+    from generator import render
+
+    monkeypatch.setattr(render, "TOPIC_LATEST", 2)
+    monkeypatch.setattr(render, "LISTING_LATEST", 3)
+    monkeypatch.setattr(render, "environment", render.environment.__wrapped__)  # fresh globals
+    undated = dataclasses.replace(corpus.articles[0], published=None, slug="undated-x")
+    pages = render_pages(dataclasses.replace(corpus, articles=[*corpus.articles, undated]))
+    guatemala = pages["countries/guatemala.md"]
+    assert guatemala.count("### [") == 2  # the two newest, with their evidence
+    assert "### All 6 articles by year" in guatemala
+    assert ("[2025](guatemala/2025.md) (1) · [2019](guatemala/2019.md) (4) · "
+            "[undated](guatemala/undated.md) (1)") in guatemala
+    assert "| 2019-07-11 | [US getting closer" in pages["countries/guatemala/2019.md"]
+    assert "The 3 newest of 6 articles." in pages["articles/index.md"]
+    assert pages["articles/undated.md"].count("](undated-x.md)") == 1
