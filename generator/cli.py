@@ -10,6 +10,8 @@ from pathlib import Path
 from .model import InputError
 from .pipeline import build, read_corpus
 
+DEFAULT_CACHE = Path(".cache/briefing")
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
@@ -35,12 +37,16 @@ def main(argv: list[str] | None = None) -> int:
                              help="folder of clipped articles (default: seeds)")
     build_parser.add_argument("--out", type=Path, default=Path("docs"),
                               help="folder the pages go in (default: docs)")
+    build_parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE,
+                              help=f"where to remember articles already read (default: {DEFAULT_CACHE})")
+    build_parser.add_argument("--no-cache", dest="cache", action="store_const", const=None,
+                              help="read every article again")
     args = parser.parse_args(argv)
 
     progress = show_progress if sys.stderr.isatty() and not os.environ.get("CI") else None
     try:
         if args.command == "build":
-            corpus, report = build(args.seeds, args.out, progress)
+            corpus, report = build(args.seeds, args.out, progress, args.cache)
         else:
             corpus, report = read_corpus(args.seeds, progress), None
     except (InputError, ValueError) as error:

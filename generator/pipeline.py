@@ -6,12 +6,15 @@ One bad file is reported as a Problem and skipped; the rest of the corpus still 
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import extract
+from .cache import ArticleCache, input_key
 from .clean import remove_debris, split_paragraphs
 from .editorial import load_editorial
 from .formats import READERS
@@ -30,15 +33,26 @@ ALWAYS_INFERRED = ["outlet", "summary", "countries", "agreements", "people", "or
                    "figures", "word_count", "reading_minutes", "tags"]
 
 
+PARALLEL_FROM = 64
+"""Articles to extract before it pays to start worker processes."""
+
+
 @dataclass
 class Corpus:
     editorial: Editorial
     articles: list[Article] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
+    """Each article's input key (hash of its bytes and .meta.yml), in the order of ``articles``."""
+    cache: ArticleCache | None = None
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
+
+    def save_cache(self) -> None:
+        if self.cache is not None:
+            self.cache.save(set(self.keys))
 
 
 def discover(seeds: Path) -> list[Path]:
@@ -57,10 +71,12 @@ def display_path(path: Path, seeds: Path) -> str:
     return f"{seeds.name}/{path.relative_to(seeds).as_posix()}"
 
 
-def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None) -> Corpus:
+def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None,
+                cache_dir: Path | None = None) -> Corpus:
     """Read and understand every article; problems are collected, not raised.
 
-    ``progress(done, total)`` is called after each file, for a command line to show.
+    ``progress(done, total)`` is called as articles are extracted, for a command line to show.
+    With ``cache_dir``, articles whose bytes and ``.meta.yml`` did not change are not read again.
     """
     if not seeds.is_dir():
         raise InputError(f"seeds folder '{seeds}' does not exist")
@@ -68,28 +84,87 @@ def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None)
         corpus = Corpus(load_editorial(seeds))
     except InputError as error:
         raise InputError(f"Error reading editorial data: {error}") from None
-    by_hash: dict[str, str] = {}
-    paths = discover(seeds)
-    for done, path in enumerate(paths, start=1):
-        if progress:
-            progress(done, len(paths))
+    corpus.cache = cache = ArticleCache.load(cache_dir, seeds)
+    inputs: list[tuple[Path, str, str]] = []
+    for path in discover(seeds):
         shown = display_path(path, seeds)
         try:
-            article = make_article(path, shown, corpus.editorial)
+            inputs.append((path, shown, _input_key(path)))
         except InputError as error:
             corpus.problems.append(Problem(shown, str(error)))
-            continue
         except OSError as error:
             corpus.problems.append(Problem(shown, error.strerror or str(error)))
+    misses = [(path, shown) for path, shown, key in inputs if key not in cache.articles]
+    extracted = dict(zip((shown for _, shown in misses), _extract_all(misses, corpus.editorial, progress),
+                         strict=True))
+    by_hash: dict[str, str] = {}
+    for _path, shown, key in inputs:
+        if key in cache.articles:
+            article = cache.articles[key]
+            article = dataclasses.replace(article, source=dataclasses.replace(article.source, file=shown))
+        elif isinstance(result := extracted[shown], Problem):
+            corpus.problems.append(result)
             continue
+        else:
+            article = cache.articles[key] = result
         if first := by_hash.get(article.source.sha256):
             corpus.problems.append(Problem(shown, f"same text as '{first}'; only one page is made", "warning"))
             continue
         by_hash[article.source.sha256] = shown
         corpus.articles.append(article)
+        corpus.keys.append(key)
+    corpus.problems.sort(key=lambda problem: problem.path)
     slugs = unique_slugs([a.slug for a in corpus.articles])
     corpus.articles = [dataclasses.replace(a, slug=s) for a, s in zip(corpus.articles, slugs, strict=True)]
     return corpus
+
+
+def _input_key(path: Path) -> str:
+    meta = meta_path(path)
+    return input_key(read_article_bytes(path), meta.read_bytes() if meta.exists() else None)
+
+
+def _extract_all(jobs: list[tuple[Path, str]], editorial: Editorial,
+                 progress: Callable[[int, int], None] | None) -> list[Article | Problem]:
+    """Extract the articles, in worker processes when there are enough to pay for starting them."""
+    workers = min(os.cpu_count() or 1, 4)
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        results = []
+        for done, job in enumerate(jobs, start=1):
+            results.append(_extract(job, editorial))
+            if progress:
+                progress(done, len(jobs))
+        return results
+    with ProcessPoolExecutor(max_workers=workers, initializer=_remember_editorial, initargs=(editorial,)) as pool:
+        results = []
+        for done, result in enumerate(pool.map(_extract_in_worker, jobs, chunksize=32), start=1):
+            results.append(result)
+            if progress:
+                progress(done, len(jobs))
+        return results
+
+
+_WORKER_EDITORIAL: Editorial | None = None
+
+
+def _remember_editorial(editorial: Editorial) -> None:
+    global _WORKER_EDITORIAL
+    _WORKER_EDITORIAL = editorial
+
+
+def _extract_in_worker(job: tuple[Path, str]) -> Article | Problem:
+    assert _WORKER_EDITORIAL is not None
+    return _extract(job, _WORKER_EDITORIAL)
+
+
+def _extract(job: tuple[Path, str], editorial: Editorial) -> Article | Problem:
+    path, shown = job
+    try:
+        return make_article(path, shown, editorial)
+    except InputError as error:
+        return Problem(shown, str(error))
+    except OSError as error:
+        return Problem(shown, error.strerror or str(error))
 
 
 def make_article(path: Path, shown: str, editorial: Editorial) -> Article:
@@ -152,11 +227,19 @@ def date_from_url(url: str | None) -> str | None:
 
 def render_pages(corpus: Corpus) -> dict[str, str]:
     """Every generated page, by its path under the output folder."""
-    pages = {f"articles/{a.slug}.md": render_article(a, corpus.editorial) for a in corpus.articles}
+    cache = corpus.cache or ArticleCache(None, "")
+    pages = {}
+    for article, key in zip(corpus.articles, corpus.keys or [""] * len(corpus.articles), strict=True):
+        if (key, article.slug) not in cache.pages:
+            cache.pages[key, article.slug] = render_article(article, corpus.editorial)
+        pages[f"articles/{article.slug}.md"] = cache.pages[key, article.slug]
     topics = build_topics(corpus.articles, corpus.editorial)
     return pages | render_topic_pages(corpus.articles, topics, corpus.editorial)
 
 
-def build(seeds: Path, out: Path, progress: Callable[[int, int], None] | None = None) -> tuple[Corpus, WriteReport]:
-    corpus = read_corpus(seeds, progress)
-    return corpus, write_pages(out, render_pages(corpus))
+def build(seeds: Path, out: Path, progress: Callable[[int, int], None] | None = None,
+          cache_dir: Path | None = None) -> tuple[Corpus, WriteReport]:
+    corpus = read_corpus(seeds, progress, cache_dir)
+    report = write_pages(out, render_pages(corpus))
+    corpus.save_cache()
+    return corpus, report

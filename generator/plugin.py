@@ -29,11 +29,15 @@ log = logging.getLogger("mkdocs.plugins.briefing")
 class BriefingConfig(base.Config):
     seeds = options.Type(str, default="seeds")
     """Folder of clipped articles, relative to mkdocs.yml."""
+    cache = options.Optional(options.Type(str))
+    """Folder where articles already read are remembered between builds, relative to mkdocs.yml."""
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.seeds = Path(config.config_file_path).parent / self.config.seeds
+        root = Path(config.config_file_path).parent
+        self.seeds = root / self.config.seeds
+        self.cache = root / self.config.cache if self.config.cache else None
         if not self.seeds.is_dir():
             raise PluginError(f"briefing: seeds folder '{self.seeds}' does not exist")
         if str(self.seeds) not in config.watch:
@@ -42,13 +46,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         try:
-            corpus = read_corpus(self.seeds)
+            corpus = read_corpus(self.seeds, cache_dir=self.cache)
         except InputError as error:
             raise PluginError(str(error)) from None
         # Each problem is a warning: shown while serving, fatal to `mkdocs build --strict`.
         for problem in corpus.problems:
             log.warning(str(problem))
         pages = render_pages(corpus)
+        corpus.save_cache()
         # Copies left in docs/ by `python -m generator build` give way to the fresh pages, and those
         # whose article is gone are dropped.
         for path in sorted(written_pages(Path(config.docs_dir)) | set(pages)):

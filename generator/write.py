@@ -34,10 +34,14 @@ def safe_relative(path: str) -> PurePosixPath:
 
 def write_atomic(target: Path, content: str) -> None:
     """Write via a temporary file and rename, so a killed run never leaves half a page."""
+    write_atomic_bytes(target, content.encode("utf-8"))
+
+
+def write_atomic_bytes(target: Path, content: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+        with os.fdopen(handle, "wb") as stream:
             stream.write(content)
         os.chmod(temporary, 0o666 & ~UMASK)  # mkstemp makes files private; pages are ordinary files
         os.replace(temporary, target)

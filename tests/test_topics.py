@@ -117,7 +117,7 @@ def test_big_topics_and_listings_are_grouped_by_year(corpus, monkeypatch):
     monkeypatch.setattr(render, "LISTING_LATEST", 3)
     monkeypatch.setattr(render, "environment", render.environment.__wrapped__)  # fresh globals
     undated = dataclasses.replace(corpus.articles[0], published=None, slug="undated-x")
-    pages = render_pages(dataclasses.replace(corpus, articles=[*corpus.articles, undated]))
+    pages = render_pages(dataclasses.replace(corpus, articles=[*corpus.articles, undated], keys=[*corpus.keys, "x"]))
     guatemala = pages["countries/guatemala.md"]
     assert guatemala.count("### [") == 2  # the two newest, with their evidence
     assert "### All 6 articles by year" in guatemala

@@ -94,10 +94,15 @@ def test_write_atomic_writes_utf8_with_lf(tmp_path):
     assert (tmp_path / "p.md").read_bytes() == b"\xc3\xa9\nx\n"
 
 
-def test_failed_write_leaves_old_content_and_no_temporary_file(tmp_path):
+def test_failed_write_leaves_old_content_and_no_temporary_file(tmp_path, monkeypatch):
     target = tmp_path / "page.md"
     write_atomic(target, "old")
-    with pytest.raises(TypeError):
-        write_atomic(target, 123)
+
+    def killed(*args):
+        raise OSError("killed before the rename")
+
+    monkeypatch.setattr("generator.write.os.replace", killed)
+    with pytest.raises(OSError, match="killed"):
+        write_atomic(target, "new")
     assert [p.name for p in tmp_path.iterdir()] == ["page.md"]
     assert target.read_text(encoding="utf-8") == "old"

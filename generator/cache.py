@@ -1,0 +1,68 @@
+"""What the generator already understood, kept between runs so unchanged inputs are not read again.
+
+An article is remembered by the hash of its bytes and of its ``.meta.yml``; the whole cache is
+dropped when the editorial files or the generator's own code change, since either can change what
+is extracted. The cache is a local file of the editor's machine (``.cache/briefing/``), never input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Article
+from .write import write_atomic_bytes
+
+CACHE_VERSION = 1
+PACKAGE = Path(__file__).resolve().parent
+
+
+@dataclass
+class ArticleCache:
+    path: Path | None
+    fingerprint: str
+    articles: dict[str, Article] = field(default_factory=dict)
+    """Article (before its slug is made unique) by input key."""
+    pages: dict[tuple[str, str], str] = field(default_factory=dict)
+    """Rendered article page by (input key, slug)."""
+
+    @classmethod
+    def load(cls, folder: Path | None, seeds: Path) -> ArticleCache:
+        fingerprint = code_and_editorial_fingerprint(seeds)
+        if folder is None:
+            return cls(None, fingerprint)
+        path = folder / f"{hashlib.sha256(str(seeds.resolve()).encode()).hexdigest()[:16]}.pickle"
+        try:
+            version, stored_fingerprint, articles, pages = pickle.loads(path.read_bytes())  # noqa: S301 - own file
+        except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+            return cls(path, fingerprint)
+        if (version, stored_fingerprint) != (CACHE_VERSION, fingerprint):
+            return cls(path, fingerprint)
+        return cls(path, fingerprint, articles, pages)
+
+    def save(self, keep: set[str]) -> None:
+        """Store the entries of the current inputs only, so the cache never outgrows the corpus."""
+        if self.path is None:
+            return
+        articles = {key: article for key, article in self.articles.items() if key in keep}
+        pages = {key: page for key, page in self.pages.items() if key[0] in keep}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        data = pickle.dumps((CACHE_VERSION, self.fingerprint, articles, pages), protocol=pickle.HIGHEST_PROTOCOL)
+        write_atomic_bytes(self.path, data)
+
+
+def input_key(article: bytes, meta: bytes | None) -> str:
+    digest = hashlib.sha256(article)
+    digest.update(b"\0meta\0" + (meta or b""))
+    return digest.hexdigest()
+
+
+def code_and_editorial_fingerprint(seeds: Path) -> str:
+    digest = hashlib.sha256()
+    sources = sorted(p for p in PACKAGE.rglob("*") if p.suffix in {".py", ".yml", ".j2"})
+    editorial = sorted((seeds / "topics").glob("*.y*ml")) if (seeds / "topics").is_dir() else []
+    for path in [*sources, *editorial]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
