@@ -1,0 +1,59 @@
+"""Incremental builds: unchanged inputs are not read again, and one edit rewrites only what it affects."""
+
+import shutil
+
+import pytest
+from sitebuild import ROOT
+
+from generator import pipeline
+from generator.pipeline import build
+
+
+@pytest.fixture
+def project(tmp_path):
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    return tmp_path
+
+
+def run(project):
+    return build(project / "seeds", project / "docs", cache_dir=project / ".cache")
+
+
+def test_unchanged_corpus_is_not_extracted_again(project, monkeypatch):
+    first_corpus, first = run(project)
+    before = {p: p.read_bytes() for p in (project / "docs").rglob("*.md")}
+
+    def must_not_run(*args):
+        raise AssertionError("an unchanged article was extracted again")
+
+    monkeypatch.setattr(pipeline, "make_article", must_not_run)
+    corpus, report = run(project)
+    assert (report.written, report.removed) == ([], [])
+    assert len(report.unchanged) == len(first.written) == 32
+    assert corpus.articles == first_corpus.articles
+    assert {p: p.read_bytes() for p in (project / "docs").rglob("*.md")} == before
+
+
+def test_editing_one_article_rewrites_only_the_pages_it_affects(project):
+    run(project)
+    meta = next((project / "seeds").glob("003_*.meta.yml"))
+    meta.write_text(meta.read_text(encoding="utf-8").replace("US getting closer", "US edges closer"),
+                    encoding="utf-8")
+    corpus, report = run(project)
+    assert "articles/2019-07-11-us-edges-closer-to-safe-third-country-agreement-with.md" in report.written
+    assert report.removed == ["articles/2019-07-11-us-getting-closer-to-safe-third-country-agreement-with.md"]
+    untouched = [p for p in report.unchanged if p.startswith("articles/2")]
+    assert len(untouched) == 4  # the other articles' pages
+    assert "agreements/us-canada-stca.md" in report.unchanged  # 003 does not discuss it
+    assert "agreements/us-guatemala-aca-2019.md" in report.written  # it lists 003's new headline
+
+
+def test_a_change_to_the_editorial_data_drops_the_cache(project, monkeypatch):
+    run(project)
+    agreements = project / "seeds" / "topics" / "agreements.yml"
+    agreements.write_text(agreements.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    calls = []
+    original = pipeline.make_article
+    monkeypatch.setattr(pipeline, "make_article", lambda *args: calls.append(args) or original(*args))
+    run(project)
+    assert len(calls) == 5
