@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed
 
-.PHONY: setup pages check serve site test golden lint lock clean
+.PHONY: setup pages check serve site test golden lint lock clean bench bench-large
 
 setup: $(STAMP)
 
@@ -46,3 +46,10 @@ serve: $(STAMP)
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+# Benchmarks (figures in BENCHMARKS.md): 100 and 1,000 articles; bench-large adds 10,000 (minutes).
+bench: $(STAMP)
+	$(BIN)/python bench/run.py 100 1000
+
+bench-large: $(STAMP)
+	$(BIN)/python bench/run.py 100 1000 10000

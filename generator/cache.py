@@ -27,6 +27,8 @@ class ArticleCache:
     """Article (before its slug is made unique) by input key."""
     pages: dict[tuple[str, str], str] = field(default_factory=dict)
     """Rendered article page by (input key, slug)."""
+    loaded_keys: tuple[set, set] | None = None
+    """The keys of the articles and pages the cache file held when loaded."""
 
     @classmethod
     def load(cls, folder: Path | None, seeds: Path) -> ArticleCache:
@@ -40,14 +42,19 @@ class ArticleCache:
             return cls(path, fingerprint)
         if (version, stored_fingerprint) != (CACHE_VERSION, fingerprint):
             return cls(path, fingerprint)
-        return cls(path, fingerprint, articles, pages)
+        return cls(path, fingerprint, articles, pages, (set(articles), set(pages)))
 
     def save(self, keep: set[str]) -> None:
-        """Store the entries of the current inputs only, so the cache never outgrows the corpus."""
+        """Store the entries of the current inputs only, so the cache never outgrows the corpus.
+
+        Nothing is written when nothing was added or dropped: an unchanged corpus costs no write.
+        """
         if self.path is None:
             return
         articles = {key: article for key, article in self.articles.items() if key in keep}
         pages = {key: page for key, page in self.pages.items() if key[0] in keep}
+        if (set(articles), set(pages)) == self.loaded_keys:
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         data = pickle.dumps((CACHE_VERSION, self.fingerprint, articles, pages), protocol=pickle.HIGHEST_PROTOCOL)
         write_atomic_bytes(self.path, data)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from urllib.parse import urlsplit
 
+from .datafile import load_package_yaml
 from .gazetteer import gazetteer
-from .model import Agreement, Editorial, Figure, MatchRule, Mention
+from .model import Agreement, Editorial, Figure, MatchRule, Mention, Quote
 from .text import fold, has_punctuation, split_sentences, split_words, truncate_words
 
 MAX_TITLE = 90
@@ -83,7 +85,28 @@ def find_countries(sentences: list[str]) -> list[Mention]:
             if sentence not in evidence[country.name]:
                 evidence[country.name].append(sentence)
     ranked = sorted(counts, key=lambda name: (-counts[name], name))
-    return [Mention(name, tuple(evidence[name])) for name in ranked]
+    return [Mention(name, tuple(evidence[name]), country_roles(name, evidence[name])) for name in ranked]
+
+
+ROLES = ("origin", "transit", "destination")
+
+
+def country_roles(country: str, sentences: list[str]) -> tuple[str, ...]:
+    """The roles for migrants that the sentences naming a country show it in (cues in roles.yml)."""
+    patterns = role_patterns(country)
+    folded = [gazetteer().mask_non_countries(f" {fold(sentence)} ") for sentence in sentences]
+    return tuple(role for role in ROLES if any(patterns[role].search(sentence) for sentence in folded))
+
+
+@cache
+def role_patterns(country: str) -> dict[str, re.Pattern[str]]:
+    aliases = "|".join(re.escape(a) for a in gazetteer().aliases_of(country))
+    cues = load_package_yaml("roles.yml")
+    patterns = {}
+    for role in ROLES:
+        cues_for_role = "|".join(re.escape(fold(cue)).replace("country", f"(?:{aliases})") for cue in cues[role])
+        patterns[role] = re.compile(rf" (?:{cues_for_role}) ")
+    return patterns
 
 
 def find_agreements(sentences: list[str], published: str | None, agreements: tuple[Agreement, ...]) -> list[Mention]:
@@ -108,6 +131,11 @@ class _Terms:
 
     def has(self, alternatives: tuple[str, ...]) -> bool:
         return any(a in self.countries or f" {a} " in self.folded for a in alternatives)
+
+
+def quote_agreements(quote: Quote, published: str | None, agreements: tuple[Agreement, ...]) -> tuple[str, ...]:
+    terms = terms_in(quote.text)
+    return tuple(a.id for a in agreements if discusses(a, terms, published))
 
 
 def terms_in(sentence: str) -> _Terms:

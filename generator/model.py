@@ -49,6 +49,8 @@ class Quote:
     text: str
     speaker: str
     """A name, or a description for anonymous sources ("an administration official")."""
+    about: tuple[str, ...] = ()
+    """Ids of the agreements the quote itself discusses."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,8 @@ class Mention:
 
     id: str
     evidence: tuple[str, ...]
+    roles: tuple[str, ...] = ()
+    """For a country: its roles for migrants the sentences show (origin, transit, destination)."""
 
 
 @dataclass

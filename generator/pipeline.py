@@ -195,6 +195,8 @@ def make_article(path: Path, shown: str, editorial: Editorial) -> Article:
     if not published and (published := date_from_url(url)):
         inferred.append("published")
     cast = find_cast(paragraphs, editorial)
+    quotes = [dataclasses.replace(q, about=extract.quote_agreements(q, published, editorial.agreements))
+              for q in cast.quotes]
     return Article(
         slug=article_slug(published, title),
         title=title,
@@ -210,7 +212,7 @@ def make_article(path: Path, shown: str, editorial: Editorial) -> Article:
         agreements=extract.find_agreements(sentences, published, editorial.agreements),
         people=cast.people,
         organizations=cast.organizations,
-        quotes=cast.quotes,
+        quotes=quotes,
         figures=extract.find_figures(sentences),
         word_count=extract.count_words(paragraphs),
         source=Source(file=shown, sha256=raw.sha256, encoding=raw.encoding, repairs=repairs, removed=removed),

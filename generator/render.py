@@ -25,6 +25,8 @@ EVIDENCE_SHOWN = 3
 LISTING_LATEST = 100
 """Articles the all-articles listing shows; beyond that, it links a page per year."""
 OUTLET_LATEST = 20
+NOT_SEARCHED = {"search": {"exclude": True}}
+"""Front matter that keeps a page out of the search index: year listings only repeat titles found elsewhere."""
 TOPIC_LATEST = 25
 """Articles a topic page shows with their evidence; beyond that, its articles are listed by year."""
 """Evidence sentences a topic page quotes from each article."""
@@ -152,8 +154,8 @@ def render_topic_pages(articles: list[Article], topics: Topics, editorial: Edito
     if len(articles) > LISTING_LATEST:
         for year, group in article_years:
             pages[f"articles/{year}.md"] = render_page(
-                "articles.md.j2", {"title": f"Articles from {year}"}, articles=[e.article for e in group],
-                total=len(group), years=article_years, names=names, year=year)
+                "articles.md.j2", {"title": f"Articles from {year}", **NOT_SEARCHED},
+                articles=[e.article for e in group], total=len(group), years=article_years, names=names, year=year)
     for topic in topics.agreements:
         agreement = topic.agreement
         base = f"agreements/{agreement.id}"
@@ -187,6 +189,7 @@ def year_pages(base: str, name: str, items: list[Evidence], years) -> dict[str, 
     """A page per year for a topic too big for one page: it lists every article, without evidence."""
     if len(items) <= TOPIC_LATEST:
         return {}
-    return {f"{base}/{year}.md": render_page("topic_year.md.j2", {"title": f"{name}: {year}"}, name=name,
-                                             year=year, items=group, years=years, base_name=base.split("/")[-1])
+    return {f"{base}/{year}.md": render_page("topic_year.md.j2", {"title": f"{name}: {year}", **NOT_SEARCHED},
+                                             name=name, year=year, items=group, years=years,
+                                             base_name=base.split("/")[-1])
             for year, group in years}

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
 
-from .datafile import load_package_yaml
-from .extract import discusses, terms_in
+from .extract import ROLES
 from .gazetteer import gazetteer
 from .model import Agreement, Article, Editorial, Person, Quote
 from .slug import slugify
-from .text import fold
+
+QUOTES_KEPT = 20
+"""Quotes an agreement page shows: the newest."""
 
 
 @dataclass(frozen=True)
@@ -77,8 +76,9 @@ def _agreement_topic(agreement: Agreement, articles: list[Article]) -> Agreement
         if mention is None:
             continue
         topic.evidence.append(Evidence(article, mention.evidence))
+        # Articles come newest first, so the quotes kept are the newest; the rest are on the articles.
         for quote in article.quotes:
-            if discusses(agreement, terms_in(quote.text), article.published):
+            if len(topic.quotes) < QUOTES_KEPT and agreement.id in quote.about:
                 topic.quotes.append((quote, article))
     return topic
 
@@ -95,45 +95,36 @@ def _country_topics(articles: list[Article], editorial: Editorial) -> list[Count
     for agreement in editorial.agreements:
         for party in agreement.parties:
             topics.setdefault(party, CountryTopic(party, country_slug(party)))
+    people = _people_by_country(articles)
     for topic in topics.values():
         topic.mentions = counts[topic.name]
         topic.agreements = [a for a in editorial.agreements if topic.name in a.parties]
-        topic.people = _people_of(topic.name, articles)
-        topic.roles = _roles_of(topic)
+        topic.people = people.get(topic.name, [])
+        topic.roles = _roles_of(topic.name, [e.article for e in topic.evidence])
     return sorted(topics.values(), key=lambda t: (-t.mentions, t.name))
 
 
-def _people_of(country: str, articles: list[Article]) -> list[tuple[Person, bool]]:
-    """People whose role names the country ("Mexican foreign minister", "President of Guatemala")."""
+def _people_by_country(articles: list[Article]) -> dict[str, list[tuple[Person, bool]]]:
+    """People whose role names a country ("Mexican foreign minister", "President of Guatemala"), by
+    country, with whether any article quotes them."""
     quoted = {quote.speaker for article in articles for quote in article.quotes}
-    people: dict[str, Person] = {}
+    by_country: dict[str, dict[str, Person]] = {}
     for article in articles:
         for person in article.people:
-            if person.role and any(c.name == country for c in gazetteer().mentions(person.role)):
-                people.setdefault(person.name, person)
-    return [(people[name], name in quoted) for name in sorted(people)]
+            for country in gazetteer().mentions(person.role) if person.role else ():
+                by_country.setdefault(country.name, {}).setdefault(person.name, person)
+    return {country: [(people[name], name in quoted) for name in sorted(people)]
+            for country, people in by_country.items()}
 
 
-def _roles_of(topic: CountryTopic) -> dict[str, int]:
-    """Count the articles whose sentences show the country as origin, transit or destination."""
-    patterns = role_patterns(topic.name)
-    counts = {role: 0 for role in patterns}
-    for item in topic.evidence:
-        folded = [gazetteer().mask_non_countries(f" {fold(sentence)} ") for sentence in item.sentences]
-        for role, pattern in patterns.items():
-            counts[role] += any(pattern.search(sentence) for sentence in folded)
-    return {role: count for role, count in counts.items() if count}
-
-
-@cache
-def role_patterns(country: str) -> dict[str, re.Pattern[str]]:
-    aliases = "|".join(re.escape(a) for a in gazetteer().aliases_of(country))
-    cues = load_package_yaml("roles.yml")
-    patterns = {}
-    for role, phrases in cues.items():
-        alternatives = [re.escape(fold(p)).replace("country", f"(?:{aliases})") for p in phrases]
-        patterns[role] = re.compile(rf" (?:{'|'.join(alternatives)}) ")
-    return patterns
+def _roles_of(name: str, articles: list[Article]) -> dict[str, int]:
+    """How many articles show the country as origin, transit or destination."""
+    counts: Counter[str] = Counter()
+    for article in articles:
+        for mention in article.countries:
+            if mention.id == name:
+                counts.update(mention.roles)
+    return {role: counts[role] for role in ROLES if counts[role]}
 
 
 def _outlets(articles: list[Article]) -> dict[str, list[Article]]:

@@ -95,3 +95,12 @@ def test_pages_left_in_docs_by_the_cli_give_way_to_fresh_ones(tmp_path):
     assert result.returncode == 0, result.stderr
     built = {p.parent.name for p in (project / "site" / "articles").glob("*/index.html")}
     assert len(built) == 4 and not any(name.startswith("2019-07-11") for name in built)
+
+
+def test_search_index_leaves_out_repeated_sections(built_site):
+    import json
+
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    article_sections = {d["location"].split("#")[1] for d in docs if d["location"].startswith("articles/2")
+                        and "#" in d["location"]}
+    assert article_sections == {"full-text"}  # quotes, figures, people and notes repeat the text or are noise

@@ -1,0 +1,105 @@
+"""Benchmark the whole pipeline on synthetic corpora of N articles; prints one Markdown table row per N.
+
+    python bench/run.py 100 1000          # what `make bench` runs
+    python bench/run.py 100 1000 10000    # `make bench-large`: the 10,000 row takes several minutes
+
+Columns: generator seconds (cold, no cache), regeneration seconds of the unchanged corpus (warm cache),
+`mkdocs build` seconds (pages already generated, so the two add up to the pipeline), site size, the
+median article page's HTML, what a reader downloads for the first search (index and search worker), and
+the peak memory of the largest step. Timings are wall-clock on this machine; compare ratios in one run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from synthesize import synthesize
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "bench" / ".work"
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (bytes) of a command and its worker processes."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               env=os.environ | {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "0"})
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if status:
+        raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()}")
+    return seconds, usage.ru_maxrss * 1024
+
+
+def bench_config(project: Path) -> None:
+    """mkdocs.yml without the briefing plugin: the bench generates the pages itself, to time it apart."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"\n  # Generates the article[^\n]*\n  - briefing:\n(?:      [^\n]*\n)+", "\n", config)
+    if "  - briefing:" in config or "nav:" not in config:
+        raise SystemExit("bench: could not take the briefing plugin out of mkdocs.yml")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def first_search_bytes(site: Path) -> int:
+    """Material's search: the whole index and the worker script, fetched on the first query."""
+    index = site / "search" / "search_index.json"
+    workers = list((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    return index.stat().st_size + sum(w.stat().st_size for w in workers)
+
+
+def run(count: int) -> dict[str, float]:
+    project = WORK / str(count)
+    if project.exists():
+        shutil.rmtree(project)
+    project.mkdir(parents=True)
+    synthesize(count, project / "seeds")
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns(
+        "articles", "agreements", "countries", "index.md", "outlets.md", ".generator-manifest.json"))
+    bench_config(project)
+    python = sys.executable
+    generate = [python, "-m", "generator", "build", "--seeds", "seeds", "--out", "docs"]
+    generate_seconds, generate_memory = timed([*generate, "--no-cache"], project)
+    timed([*generate, "--cache", ".cache"], project)  # fills the cache
+    regenerate_seconds, _ = timed([*generate, "--cache", ".cache"], project)
+    build_seconds, build_memory = timed([python, "-m", "mkdocs", "build", "--strict", "-q"], project)
+    site = project / "site"
+    articles = [p.stat().st_size for p in (site / "articles").glob("*-*/index.html")]
+    return {
+        "articles": count,
+        "generate_s": generate_seconds,
+        "regenerate_s": regenerate_seconds,
+        "build_s": build_seconds,
+        "generator_share": generate_seconds / (generate_seconds + build_seconds),
+        "build_ms_per_article": 1000 * build_seconds / count,
+        "site_mb": folder_bytes(site) / 1e6,
+        "article_kb": statistics.median(articles) / 1e3,
+        "first_search_kb": first_search_bytes(site) / 1e3,
+        "peak_mb": max(generate_memory, build_memory) / 1e6,
+    }
+
+
+def main() -> None:
+    counts = [int(arg) for arg in sys.argv[1:]] or [100, 1000]
+    print("| articles | generate s | regenerate s | build s | generator share | build ms/article | site MB "
+          "| article page kB | first search kB | peak MB |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for count in counts:
+        row = run(count)
+        print(f"| {count:,} | {row['generate_s']:.1f} | {row['regenerate_s']:.2f} | {row['build_s']:.1f} "
+              f"| {row['generator_share']:.0%} | {row['build_ms_per_article']:.1f} | {row['site_mb']:.0f} "
+              f"| {row['article_kb']:.1f} | {row['first_search_kb']:,.0f} | {row['peak_mb']:,.0f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
