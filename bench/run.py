@@ -4,9 +4,10 @@
     python bench/run.py 100 1000 10000    # `make bench-large`: the 10,000 row takes several minutes
 
 Columns: generator seconds (cold, no cache), regeneration seconds of the unchanged corpus (warm cache),
-`mkdocs build` seconds (pages already generated, so the two add up to the pipeline), site size, the
-median article page's HTML, what a reader downloads for the first search (index and search worker), and
-the peak memory of the largest step. Timings are wall-clock on this machine; compare ratios in one run.
+`mkdocs build` seconds including Pagefind's indexing (pages already generated, so the two add up to the
+pipeline), site size, the median article page's HTML, what a reader downloads for the first search
+(measured in Chromium, see tests/sitebuild.py), and the peak memory of the largest step.
+Timings are wall-clock on this machine; compare ratios in one run.
 """
 
 from __future__ import annotations
@@ -39,11 +40,13 @@ def timed(command: list[str], cwd: Path) -> tuple[float, int]:
 
 
 def bench_config(project: Path) -> None:
-    """mkdocs.yml without the briefing plugin: the bench generates the pages itself, to time it apart."""
+    """mkdocs.yml with the briefing plugin only indexing for search: the bench generates the pages
+    itself, to time the generator apart from the build."""
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"\n  # Generates the article[^\n]*\n  - briefing:\n(?:      [^\n]*\n)+", "\n", config)
-    if "  - briefing:" in config or "nav:" not in config:
-        raise SystemExit("bench: could not take the briefing plugin out of mkdocs.yml")
+    config, count = re.subn(r"\n  - briefing:\n(?:      [^\n]*\n)+", "\n  - briefing:\n      generate: false\n", config)
+    if count != 1:
+        raise SystemExit("bench: could not find the briefing plugin in mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
 
 
@@ -51,11 +54,28 @@ def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def first_search_bytes(site: Path) -> int:
-    """Material's search: the whole index and the worker script, fetched on the first query."""
-    index = site / "search" / "search_index.json"
-    workers = list((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
-    return index.stat().st_size + sum(w.stat().st_size for w in workers)
+def first_search_bytes(site: Path, query: str = "Guatemala") -> int:
+    """Bytes a reader's browser downloads to search: everything fetched from the search worker's
+    start to the first results (worker, Pagefind's code, index chunks, excerpts; and Material's
+    search_index.json, which the page still requests), measured in Chromium."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from playwright.sync_api import sync_playwright
+    from sitebuild import CHROMIUM, CHROMIUM_ARGS, static_server
+
+    sizes: dict[str, int] = {}
+    searching = ("search_index.json", "pagefind", "worker")
+    with static_server(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.on("response", lambda r: sizes.__setitem__(r.url, len(r.body())) if any(
+            part in r.url for part in searching) and r.ok else None)
+        page.goto(url)
+        page.locator(".md-search__input").click()
+        page.locator(".md-search__input").press_sequentially(query, delay=30)
+        page.locator(".md-search-result__item").first.wait_for(timeout=60_000)
+        page.wait_for_load_state("networkidle")
+        browser.close()
+    return sum(sizes.values())
 
 
 def run(count: int) -> dict[str, float]:

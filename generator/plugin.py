@@ -9,7 +9,10 @@ editorial YAML rebuilds the site and reloads the browser.
 
 from __future__ import annotations
 
+import json
 import logging
+import subprocess
+import sys
 from pathlib import Path
 
 from mkdocs.config import base
@@ -31,6 +34,8 @@ class BriefingConfig(base.Config):
     """Folder of clipped articles, relative to mkdocs.yml."""
     cache = options.Optional(options.Type(str))
     """Folder where articles already read are remembered between builds, relative to mkdocs.yml."""
+    generate = options.Type(bool, default=True)
+    """False when the pages are already in docs/ (written by `python -m generator build`)."""
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -38,13 +43,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         root = Path(config.config_file_path).parent
         self.seeds = root / self.config.seeds
         self.cache = root / self.config.cache if self.config.cache else None
-        if not self.seeds.is_dir():
+        if self.config.generate and not self.seeds.is_dir():
             raise PluginError(f"briefing: seeds folder '{self.seeds}' does not exist")
         if str(self.seeds) not in config.watch:
             config.watch.append(str(self.seeds))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if not self.config.generate:
+            return files
         try:
             corpus = read_corpus(self.seeds, cache_dir=self.cache)
         except InputError as error:
@@ -62,3 +69,23 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for path, content in sorted(pages.items()):
             files.append(File.generated(config, path, content=content))
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        index_for_search(Path(config.site_dir))
+
+
+def index_for_search(site: Path) -> None:
+    """Index the built site with Pagefind, which the header's search box reads a fragment at a time.
+
+    Material's search plugin still writes search/search_index.json, with every page's text; the
+    page only needs its ``config`` now, so the documents are dropped and a reader never downloads them.
+    """
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent",
+                             "--root-selector", "article.md-content__inner", "--exclude-selectors", ".headerlink"],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PluginError(f"briefing: Pagefind could not index the site: {result.stderr.strip()}")
+    material_index = site / "search" / "search_index.json"
+    if material_index.exists():
+        data = json.loads(material_index.read_text(encoding="utf-8"))
+        material_index.write_text(json.dumps({"config": data["config"], "docs": []}), encoding="utf-8")

@@ -6,10 +6,14 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 from sitebuild import ARTIFACTS, CHROMIUM_ARGS, copy_project, mkdocs_build, require_chromium, static_server
 
+HOSTILE = ("The United States and Guatemala talked. <img src=x onerror=\"window.hacked=1\"> "
+           "<script>window.hacked=2</script> onerrorword appears here.")
+
 
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("browser"))
+    (project / "seeds" / "950_hostile.txt").write_text(HOSTILE, encoding="utf-8")
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     with static_server(project / "site") as url:
@@ -69,6 +73,23 @@ def test_search_for_guatemala_finds_the_cnn_article(page, site_url):
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible(timeout=15_000)
     expect(page.locator(".md-search-result")).to_contain_text("US getting closer to 'safe third country'")
+    # Like Material's own search: titles, snippets with the matched words marked, keyboard navigation.
+    expect(results.first.locator("h1")).not_to_be_empty()
+    expect(page.locator(".md-search-result mark").first).to_have_text(re.compile("guatemala", re.I))
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    expect(page).not_to_have_url(site_url)
+    expect(page.locator("article")).to_contain_text("Guatemala")
+
+
+def test_search_results_show_article_markup_as_text(page, site_url):
+    page.goto(site_url)
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").press_sequentially("onerrorword", delay=30)
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
+    expect(page.locator(".md-search-result")).to_contain_text("onerror")
+    assert page.locator(".md-search-result img, .md-search-result script").count() == 0
+    assert page.evaluate("window.hacked") is None
 
 
 def test_dark_and_light_toggle(page, site_url):

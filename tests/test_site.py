@@ -70,9 +70,16 @@ def test_article_links_to_its_topics_and_topics_link_back(built_site):
     assert f'href="../../articles/{article.parent.name}/"' in topic
 
 
-def test_search_index_holds_the_articles(built_site):
-    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "Every week it’s closer" in index or "Every week it\\u2019s closer" in index
+def test_search_is_a_chunked_pagefind_index_and_material_index_is_empty(built_site):
+    import json
+
+    material = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert material["docs"] == [] and "lang" in material["config"]  # readers no longer download every page
+    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["en"]["page_count"] >= 30
+    assert (built_site / "assets" / "javascripts" / "pagefind-worker.js").exists()
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert '"search": "assets/javascripts/pagefind-worker.js"' in home
 
 
 def test_a_bad_article_is_a_warning_that_fails_strict_builds(tmp_path):
@@ -95,12 +102,3 @@ def test_pages_left_in_docs_by_the_cli_give_way_to_fresh_ones(tmp_path):
     assert result.returncode == 0, result.stderr
     built = {p.parent.name for p in (project / "site" / "articles").glob("*/index.html")}
     assert len(built) == 4 and not any(name.startswith("2019-07-11") for name in built)
-
-
-def test_search_index_leaves_out_repeated_sections(built_site):
-    import json
-
-    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    article_sections = {d["location"].split("#")[1] for d in docs if d["location"].startswith("articles/2")
-                        and "#" in d["location"]}
-    assert article_sections == {"full-text"}  # quotes, figures, people and notes repeat the text or are noise
