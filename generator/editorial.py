@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .datafile import Fields, load_yaml_file
 from .gazetteer import gazetteer
-from .model import Agreement, Editorial, InputError, KeyDate, KnownName, MatchRule, Outlet
+from .model import Agreement, Editorial, GlossaryTerm, InputError, KeyDate, KnownName, MatchRule, Outlet
 from .text import fold
 
 STATUSES = {"in force", "in effect", "suspended", "proposed", "never signed", "never concluded",
@@ -26,7 +26,8 @@ def load_editorial(seeds: Path) -> Editorial:
     agreements = _load(folder / "agreements.yml", parse_agreements)
     outlets = _load(folder / "outlets.yml", parse_outlets)
     people, organizations = _load(folder / "aliases.yml", parse_aliases)
-    return Editorial(agreements, outlets, people, organizations)
+    glossary = _load(folder / "glossary.yml", parse_glossary)
+    return Editorial(agreements, outlets, people, organizations, glossary)
 
 
 def _load(path: Path, parse):
@@ -164,3 +165,19 @@ def _known_names(fields: Fields, section: str) -> tuple[KnownName, ...]:
             aliases=tuple(entry_fields.strings("aliases")),
         ))
     return tuple(names)
+
+
+def parse_glossary(data) -> tuple[GlossaryTerm, ...]:
+    fields = Fields(data, "glossary file")
+    fields.reject_unknown({"terms"})
+    terms = []
+    for index, entry in enumerate(fields.get("terms", list, default=[])):
+        term = Fields(entry, f"glossary term #{index + 1}")
+        term.reject_unknown({"term", "also", "definition"})
+        terms.append(GlossaryTerm(term=term.get("term", str, required=True),
+                                  definition=" ".join(term.get("definition", str, required=True).split()),
+                                  also=tuple(term.strings("also"))))
+    names = [name for t in terms for name in (t.term, *t.also)]
+    if repeated := sorted({name for name in names if names.count(name) > 1}):
+        raise InputError(f"glossary: '{repeated[0]}' is listed twice")
+    return tuple(sorted(terms, key=lambda t: t.term.lower()))

@@ -161,6 +161,14 @@ class KnownName:
 
 
 @dataclass(frozen=True)
+class GlossaryTerm:
+    term: str
+    definition: str
+    also: tuple[str, ...] = ()
+    """Other spellings and abbreviations that get the same explanation."""
+
+
+@dataclass(frozen=True)
 class Editorial:
     """Everything the editors wrote down, validated."""
 
@@ -168,3 +176,4 @@ class Editorial:
     outlets: tuple[Outlet, ...]
     people: tuple[KnownName, ...]
     organizations: tuple[KnownName, ...]
+    glossary: tuple[GlossaryTerm, ...] = ()

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import extract
+from .briefing import related_reading
 from .cache import ArticleCache, input_key
 from .clean import remove_debris, split_paragraphs
 from .editorial import load_editorial
@@ -230,11 +231,14 @@ def date_from_url(url: str | None) -> str | None:
 def render_pages(corpus: Corpus) -> dict[str, str]:
     """Every generated page, by its path under the output folder."""
     cache = corpus.cache or ArticleCache(None, "")
+    related = related_reading(corpus.articles)
     pages = {}
     for article, key in zip(corpus.articles, corpus.keys or [""] * len(corpus.articles), strict=True):
-        if (key, article.slug) not in cache.pages:
-            cache.pages[key, article.slug] = render_article(article, corpus.editorial)
-        pages[f"articles/{article.slug}.md"] = cache.pages[key, article.slug]
+        # The page lists related articles, so it is cached together with what it lists.
+        page_key = (key, article.slug + "".join(f"|{a.slug}|{a.title}" for a in related[article.slug]))
+        if page_key not in cache.pages:
+            cache.pages[page_key] = render_article(article, corpus.editorial, related[article.slug])
+        pages[f"articles/{article.slug}.md"] = cache.pages[page_key]
     topics = build_topics(corpus.articles, corpus.editorial)
     return pages | render_topic_pages(corpus.articles, topics, corpus.editorial)
 

@@ -14,10 +14,12 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from . import briefing
 from .model import Agreement, Article, Editorial
 from .slug import slugify
 from .topics import Evidence, Topics, newest_first
 
+SITE_TITLE = "Safe third country briefing"
 LATEST = 5
 """Articles listed on the home page."""
 ROLE_NAMES = {"origin": "country of origin", "transit": "transit country", "destination": "destination"}
@@ -114,13 +116,23 @@ def article_front_matter(article: Article, editorial: Editorial) -> dict:
     }
 
 
-def render_article(article: Article, editorial: Editorial) -> str:
+def render_article(article: Article, editorial: Editorial, related: list[Article] = ()) -> str:
     agreements = {a.id: a for a in editorial.agreements}
+    lowercase = not any(c.isupper() for p in article.paragraphs for c in p)
+    names = briefing.names_for_capitals(article, editorial) if lowercase else []
     body = environment().get_template("article.md.j2").render(
         article=article,
         agreements=[agreements[m.id] for m in article.agreements],
+        related=related,
+        readable=[briefing.readable(p, names) for p in article.paragraphs] if lowercase else None,
     )
-    return front_matter(article_front_matter(article, editorial)) + "\n" + body
+    # Markdown abbreviations: each glossary term the page uses is explained on hover.
+    text = "\n".join([article.title, *article.paragraphs])
+    if lowercase:
+        text += "\n" + "\n".join(briefing.readable(p, names) for p in article.paragraphs)
+    terms = briefing.glossary_abbreviations(text, editorial.glossary)
+    glossary = "".join(f"\n*[{spelling}]: {definition}" for spelling, definition in terms)
+    return front_matter(article_front_matter(article, editorial)) + "\n" + body + (glossary + "\n" if terms else "")
 
 
 def render_page(template: str, front: dict, **context) -> str:
@@ -156,6 +168,17 @@ def render_topic_pages(articles: list[Article], topics: Topics, editorial: Edito
             pages[f"articles/{year}.md"] = render_page(
                 "articles.md.j2", {"title": f"Articles from {year}", **NOT_SEARCHED},
                 articles=[e.article for e in group], total=len(group), years=article_years, names=names, year=year)
+    pages |= {
+        "timeline.md": render_page("timeline.md.j2", {"title": "Timeline"},
+                                   years=by_year_of(briefing.timeline(articles, editorial.agreements))),
+        "glossary.md": render_page("glossary.md.j2", {"title": "Glossary"}, terms=editorial.glossary),
+        "quotes.md": render_page("quotes.md.j2", {"title": "Who said what"},
+                                 speakers=briefing.quotes_by_speaker(articles)),
+        "people.md": render_page("people.md.j2", {"title": "Who's who"}, people=briefing.whos_who(articles)),
+        "explore.md": render_page("explore.md.j2", {"title": "Explore", **NOT_SEARCHED}),
+        "explore.json": briefing.explore_index(articles, editorial),
+        "feed.xml": briefing.atom_feed(articles, SITE_TITLE),
+    }
     for topic in topics.agreements:
         agreement = topic.agreement
         base = f"agreements/{agreement.id}"
@@ -173,6 +196,14 @@ def render_topic_pages(articles: list[Article], topics: Topics, editorial: Edito
             items=topic.evidence, years=years, up="../", base=topic.slug)
         pages |= year_pages(base, topic.name, topic.evidence, years)
     return pages
+
+
+def by_year_of(entries: list) -> list[tuple[str, list]]:
+    """Timeline entries grouped by year, in their order."""
+    years: dict[str, list] = {}
+    for entry in entries:
+        years.setdefault(entry.date[:4], []).append(entry)
+    return list(years.items())
 
 
 def by_year(items: list[Evidence]) -> list[tuple[str, list[Evidence]]]:

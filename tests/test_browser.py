@@ -106,3 +106,24 @@ def test_no_console_errors_on_topic_and_listing_pages(page, site_url):
     for path in ("countries/", "countries/mexico/", "articles/", "outlets/", "about/"):
         page.goto(site_url + path)
         expect(page.locator("h1")).to_be_visible()
+
+
+def test_explore_filters_by_country_and_year(page, site_url):
+    page.goto(site_url + "explore/")
+    page.locator("#explore-country").select_option("Guatemala")
+    page.locator("#explore-year").select_option("2019")
+    results = page.locator(".briefing-explore__results li")
+    expect(results).to_have_count(4)
+    expect(page.locator(".briefing-explore__summary")).to_have_text("4 of 6 articles")
+    expect(page.locator(".briefing-explore__results")).to_contain_text("US getting closer")
+    expect(page.locator("#explore-year option:checked")).to_have_text("2019 (4)")
+    results.filter(has_text="US getting closer").get_by_role("link").click()
+    expect(page.locator("h1")).to_contain_text("US getting closer")
+
+
+def test_glossary_term_is_explained_on_hover(page, site_url):
+    page.goto(site_url + "articles/2019-07-11-us-getting-closer-to-safe-third-country-agreement-with/")
+    term = page.locator("article abbr", has_text="Northern Triangle").first
+    expect(term).to_have_attribute("title", re.compile("Guatemala, El Salvador and Honduras"))
+    term.hover()
+    expect(page.locator(".md-tooltip2, .md-tooltip").filter(has_text="Guatemala, El Salvador").first).to_be_visible()

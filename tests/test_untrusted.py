@@ -97,8 +97,8 @@ def test_two_site_builds_are_byte_identical(tmp_path):
 
 
 def test_serve_stays_on_the_local_machine():
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
-    assert config["dev_addr"] == "127.0.0.1:8000"
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert re.search(r"^dev_addr: (\S+)$", config, re.MULTILINE).group(1) == "127.0.0.1:8000"
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

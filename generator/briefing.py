@@ -1,0 +1,197 @@
+"""Stage 4d: what no single article gives — the order of events, who said what, where to read next.
+
+Pure functions over the extracted articles and the editorial data; render.py lays them out.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from xml.sax.saxutils import escape as xml_escape
+
+from .gazetteer import gazetteer
+from .model import Agreement, Article, Editorial, GlossaryTerm, Person, Quote
+from .text import fold
+
+RELATED_SHOWN = 5
+# How much a shared topic says about two articles being related, before rarity is counted in.
+WEIGHTS = {"agreement": 3.0, "person": 2.0, "country": 1.0}
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: str
+    kind: str
+    """"agreement" (a key date from the editorial data) or "article" (a publication)."""
+    text: str
+    link: str
+    """Path of the page, relative to the docs folder."""
+    approximate: bool = False
+
+
+def timeline(articles: list[Article], agreements: tuple[Agreement, ...]) -> list[TimelineEntry]:
+    """Agreements' key dates and articles' publication dates in one chronological list."""
+    entries = [TimelineEntry(d.date, "agreement", f"{a.short_name}: {d.event}", f"agreements/{a.id}.md",
+                             d.approximate) for a in agreements for d in a.dates]
+    entries += [TimelineEntry(a.published, "article", f"{a.outlet or 'Unknown outlet'}: {a.title}",
+                              f"articles/{a.slug}.md") for a in articles if a.published]
+    return sorted(entries, key=lambda e: (e.date, e.kind != "agreement", e.link, e.text))
+
+
+@dataclass(frozen=True)
+class Said:
+    quote: Quote
+    article: Article
+
+
+def quotes_by_speaker(articles: list[Article]) -> list[tuple[str, str | None, list[Said]]]:
+    """(speaker, role, their quotes oldest first); named people first by name, then anonymous sources."""
+    roles = {p.name: p.role for a in articles for p in a.people if p.role}
+    grouped: dict[str, list[Said]] = {}
+    for article in sorted(articles, key=lambda a: (a.published or "9999", a.slug)):
+        for quote in article.quotes:
+            grouped.setdefault(quote.speaker, []).append(Said(quote, article))
+    anonymous = [s for s in grouped if s[:1].islower()]
+    named = sorted((s for s in grouped if s not in anonymous), key=str.lower)
+    return [(s, roles.get(s), grouped[s]) for s in [*named, *sorted(anonymous)]]
+
+
+def whos_who(articles: list[Article]) -> list[tuple[Person, list[Article]]]:
+    """Everyone named, with the fullest role any article gives and the articles they appear in."""
+    people: dict[str, Person] = {}
+    appears: dict[str, list[Article]] = {}
+    for article in sorted(articles, key=lambda a: (a.published or "9999", a.slug)):
+        for person in article.people:
+            known = people.get(person.name)
+            if known is None or len(person.role or "") > len(known.role or ""):
+                people[person.name] = person
+            appears.setdefault(person.name, []).append(article)
+    return [(people[name], appears[name]) for name in sorted(people, key=str.lower)]
+
+
+def related_reading(articles: list[Article]) -> dict[str, list[Article]]:
+    """For each article (by slug), the most related others: shared agreements, people and countries,
+    each weighted by how rare it is in the corpus (a country every article names says little)."""
+    features = {a.slug: _features(a) for a in articles}
+    frequency = Counter(f for fs in features.values() for f in fs)
+    total = len(articles)
+    weight = {f: WEIGHTS[f[0]] * math.log(1 + total / count) for f, count in frequency.items()}
+    postings: dict[tuple[str, str], list[Article]] = {}
+    for article in articles:
+        for feature in features[article.slug]:
+            postings.setdefault(feature, []).append(article)
+    related = {}
+    for article in articles:
+        scores: Counter[str] = Counter()
+        by_slug = {}
+        for feature in features[article.slug]:
+            # A feature shared by most of the corpus ranks nothing; skipping it keeps this near-linear.
+            if frequency[feature] > max(50, total // 2):
+                continue
+            for other in postings[feature]:
+                if other.slug != article.slug:
+                    scores[other.slug] += weight[feature]
+                    by_slug[other.slug] = other
+        ranked = sorted(scores, key=lambda s: (-round(scores[s], 9), _newest(by_slug[s]), s))
+        related[article.slug] = [by_slug[s] for s in ranked[:RELATED_SHOWN]]
+    return related
+
+
+def _features(article: Article) -> set[tuple[str, str]]:
+    return ({("agreement", m.id) for m in article.agreements} | {("country", m.id) for m in article.countries}
+            | {("person", p.name) for p in article.people})
+
+
+def _newest(article: Article) -> str:
+    return "".join(chr(ord("9") - int(c) + ord("0")) if c.isdigit() else c for c in article.published or "0000")
+
+
+def explore_index(articles: list[Article], editorial: Editorial) -> str:
+    """The data the Explore page filters in the browser: one record per article, as JSON."""
+    names = {a.id: a.short_name for a in editorial.agreements}
+    records = [{"title": a.title, "url": f"../articles/{a.slug}/", "date": a.published or "",
+                "year": (a.published or "undated")[:4] if a.published else "undated",
+                "outlet": a.outlet or "Outlet unknown", "countries": [m.id for m in a.countries],
+                "agreements": [names[m.id] for m in a.agreements if m.id in names]}
+               for a in sorted(articles, key=lambda a: (_newest(a), a.slug))]
+    return json.dumps(records, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+def atom_feed(articles: list[Article], site_title: str, updated_fallback: str = "1970-01-01") -> str:
+    """An Atom feed of the articles, newest first. Links are relative to the feed, which sits at the
+    site's root, so the feed is right wherever the site is served."""
+    dated = sorted((a for a in articles if a.published), key=lambda a: (_newest(a), a.slug))[:50]
+    updated = dated[0].published if dated else updated_fallback
+    entries = "".join(
+        f"""  <entry>
+    <title>{xml_escape(a.title)}</title>
+    <link href="articles/{a.slug}/"/>
+    <id>tag:briefing,{a.published}:{a.slug}</id>
+    <updated>{a.published}T00:00:00Z</updated>
+{''.join(f'    <author><name>{xml_escape(name)}</name></author>' + chr(10) for name in a.authors)}\
+    <summary>{xml_escape(a.summary)}</summary>
+  </entry>
+""" for a in dated)
+    return f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>{xml_escape(site_title)}</title>
+  <id>tag:briefing,2019:feed</id>
+  <link rel="self" href="feed.xml"/>
+  <link href="./"/>
+  <updated>{updated}T00:00:00Z</updated>
+  <author><name>{xml_escape(site_title)}</name></author>
+{entries}</feed>
+"""
+
+
+def glossary_abbreviations(text: str, glossary: tuple[GlossaryTerm, ...]) -> list[tuple[str, str]]:
+    """(spelling, definition) for each glossary term the text uses, for Markdown's abbreviations."""
+    found = []
+    for term in glossary:
+        for spelling in (term.term, *term.also):
+            if re.search(rf"(?<![\w-]){re.escape(spelling)}(?![\w-])", text):
+                found.append((spelling, term.definition))
+    return found
+
+
+CALENDAR = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+            "March", "April", "June", "July", "August", "September", "October", "November", "December")
+CONTRACTIONS = re.compile(r"\b(there|here|it|that|what|let|who|he|she)\s(s)\b|\b(they|we|you)\s(re|ve)\b|"
+                          r"\b(don|doesn|isn|aren|wasn|can|won|didn)\s(t)\b")
+
+
+def readable(paragraph: str, articles_names: list[str]) -> str:
+    """A lower-cased, unpunctuated paragraph with the names the generator knows capitalised, "u s" as
+    "U.S.", contractions and possessives joined, and its first word capitalised."""
+    text = CONTRACTIONS.sub(lambda m: "’".join(g for g in m.groups() if g), paragraph)
+    for name in sorted(set(articles_names), key=len, reverse=True):
+        if folded := fold(name):
+            text = re.sub(rf"(?<![\w’]){re.escape(folded)}(?![\w’])", lambda _, name=name: name, text)
+    text = re.sub(r"\b([A-Z][\w.]*) s\b", r"\1’s", text)
+    text = re.sub(r"\bi\b", "I", text)
+    return text[:1].upper() + text[1:]
+
+
+def names_for_capitals(article: Article, editorial: Editorial) -> list[str]:
+    """Proper nouns to restore in a lower-cased article: its countries (every alias as written in the
+    gazetteer), people, organisations and outlets."""
+    places = gazetteer()
+    names = [alias for m in article.countries for alias in _written_aliases(places, m.id)]
+    names += [p.name for p in article.people] + article.organizations
+    names += [alias for k in (*editorial.people, *editorial.organizations) for alias in (k.name, *k.aliases)
+              if k.name in {p.name for p in article.people} | set(article.organizations)]
+    # Outlets by the names articles mention them by ("new york times"), not by words like "time".
+    names += [o.name for o in editorial.outlets if o.mentions]
+    return names + list(CALENDAR)
+
+
+def _written_aliases(places, country: str) -> list[str]:
+    spelled = {"u s": "U.S.", "u s a": "U.S.A."}
+    # Aliases matched only in capitals ("US") are ordinary words in lower case ("us").
+    exact = {fold(alias) for alias in places.exact}
+    return [country] + [spelled.get(alias) or " ".join(w.capitalize() for w in alias.split())
+                        for alias in places.aliases_of(country) if alias not in exact]
+

@@ -1,0 +1,109 @@
+"""The briefing features: timeline, glossary, who said what, who's who, related reading, readable 000, feed."""
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from generator.briefing import readable, related_reading, timeline
+from generator.pipeline import read_corpus, render_pages
+
+ROOT = Path(__file__).resolve().parent.parent
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return read_corpus(ROOT / "seeds")
+
+
+@pytest.fixture(scope="module")
+def pages(corpus):
+    return render_pages(corpus)
+
+
+def test_timeline_interleaves_agreement_dates_and_articles(corpus):
+    entries = timeline(corpus.articles, corpus.editorial.agreements)
+    assert [e.date for e in entries] == sorted(e.date for e in entries)
+    june_2019 = [(e.date, e.kind) for e in entries if e.date.startswith("2019-06")]
+    assert ("2019-06-06", "article") in june_2019 and ("2019-06-07", "agreement") in june_2019
+    first = entries[0]
+    assert (first.date, first.link) == ("2002-12-05", "agreements/us-canada-stca.md")
+
+
+def test_timeline_page_marks_approximate_dates_and_links(pages):
+    page = pages["timeline.md"]
+    assert ("| 2018-12-20 (*approximate*) | **Agreement** · "
+            "[Remain in Mexico (MPP): Announced](agreements/mpp.md) |") in page
+    assert "| 2019-07-11 | **Article** · [CNN: US getting closer" in page
+    assert page.index("## 2002") < page.index("## 2019") < page.index("## 2025")
+
+
+def test_glossary_page_and_hover_definitions(pages):
+    glossary = pages["glossary.md"]
+    for term in ("safe third country", "metering", "non-refoulement", "Northern Triangle", "CBP", "UNHCR"):
+        assert f"## {term}" in glossary
+    cnn = next(p for path, p in pages.items() if path.startswith("articles/2019-07-11"))
+    assert "*[Northern Triangle]: Guatemala, El Salvador and Honduras" in cnn
+    assert "*[DHS]: The US Department of Homeland Security" in cnn
+    new_yorker = next(p for path, p in pages.items() if path.startswith("articles/2019-07-12"))
+    assert "*[metering]: Limiting how many asylum seekers" in new_yorker
+
+
+def test_who_said_what_groups_quotes_by_speaker(pages):
+    page = pages["quotes.md"]
+    noem = page.split("## Kristi Noem", 1)[1].split("\n## ", 1)[0]
+    assert "*U.S. Secretary of Homeland Security*" in noem and noem.count("> “") == 3
+    assert ("> — [CNN](articles/2019-07-11-us-getting-closer-to-safe-third-country-agreement-with.md), "
+            "2019-07-11") in page
+    assert page.index("## Sarah Pierce") < page.index("## an administration official")
+
+
+def test_whos_who_lists_roles_and_articles(pages):
+    page = pages["people.md"]
+    assert "| **Sarah Pierce** | Policy Analyst at the Migration Policy Institute | [2019-06-10](articles/" in page
+    assert "| **Donald Trump** | President of the United States |" in page
+
+
+def test_related_reading_is_weighted_stable_and_never_the_article_itself(corpus, pages):
+    related = related_reading(corpus.articles)
+    for slug, others in related.items():
+        assert slug not in [o.slug for o in others]
+    assert related == related_reading(list(reversed(corpus.articles)))
+    cnn = "2019-07-11-us-getting-closer-to-safe-third-country-agreement-with"
+    # The closest reading shares the agreement the CNN piece is about.
+    assert "us-guatemala-aca-2019" in [m.id for m in related[cnn][0].agreements]
+    assert len(related[cnn]) == 4
+    assert "## Related reading" in pages[f"articles/{cnn}.md"]
+
+
+def test_lowercased_article_is_readable_with_the_clipped_text_one_click_away(pages):
+    page = next(p for path, p in pages.items() if path.startswith("articles/2019-06-10"))
+    assert "Mexico’s foreign minister said on Monday" in page
+    assert "says Sarah Pierce a policy analyst at the Migration Policy Institute" in page
+    assert "at the U.S. border" in page and "similar to us just having" in page
+    assert '??? quote "The text exactly as clipped"' in page
+    assert "    central americans seeking asylum in the united states" in page
+
+
+def test_readable_capitalises_only_known_names():
+    assert readable("the u s and mexico s minister said there s no deal", ["U.S.", "Mexico"]) == \
+        "The U.S. and Mexico’s minister said there’s no deal"
+
+
+def test_feed_is_valid_atom_newest_first(pages):
+    feed = ET.fromstring(pages["feed.xml"].encode("utf-8"))
+    entries = feed.findall(f"{ATOM}entry")
+    updated = [e.find(f"{ATOM}updated").text for e in entries]
+    assert len(entries) == 5 and updated == sorted(updated, reverse=True)
+    assert entries[0].find(f"{ATOM}link").get("href").startswith("articles/2025-06-26-")
+    assert feed.find(f"{ATOM}title").text == "Safe third country briefing"
+
+
+def test_explore_index_has_facets_for_every_article(pages):
+    records = json.loads(pages["explore.json"])
+    assert len(records) == 5
+    guatemala_2019 = [r["title"] for r in records if "Guatemala" in r["countries"] and r["year"] == "2019"]
+    assert len(guatemala_2019) == 4
+    assert all(r["url"].startswith("../articles/") for r in records)
