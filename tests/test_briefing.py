@@ -107,3 +107,14 @@ def test_explore_index_has_facets_for_every_article(pages):
     guatemala_2019 = [r["title"] for r in records if "Guatemala" in r["countries"] and r["year"] == "2019"]
     assert len(guatemala_2019) == 4
     assert all(r["url"].startswith("../articles/") for r in records)
+
+
+def test_map_of_relations_joins_agreements_to_their_parties(pages):
+    page = pages["agreements/index.md"]
+    diagram = page.split("```mermaid\n", 1)[1].split("```", 1)[0]
+    assert diagram.startswith("graph LR\n")
+    assert 'c0("Brazil")' in diagram and '("United States")' in diagram
+    agreement = next(line for line in diagram.splitlines() if "US–Guatemala ACA (2019) · suspended" in line)
+    node = agreement.split("[")[0].strip()
+    guatemala = next(line for line in diagram.splitlines() if '("Guatemala")' in line).split("(")[0].strip()
+    assert f"  {node} --- {guatemala}" in diagram.splitlines()
