@@ -1,0 +1,58 @@
+"""Retake the README's screenshots: builds the site, serves it on 127.0.0.1 and photographs pages in
+headless Chromium (CHROMIUM, default /usr/bin/chromium).
+
+    python tools/screenshots.py [--mermaid PATH]
+
+Material loads Mermaid from a CDN for the map; where there is no network, pass a local
+mermaid.min.js (version 11) with --mermaid and the request is answered from it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from sitebuild import CHROMIUM, CHROMIUM_ARGS, mkdocs_env, static_server  # noqa: E402
+
+OUT = ROOT / "docs" / "assets" / "screenshots"
+SHOTS = [
+    ("home", "", None),
+    ("agreement", "agreements/us-guatemala-aca-2019/", None),
+    ("timeline", "timeline/", None),
+    ("explore", "explore/", lambda page: (page.locator("#explore-country").select_option("Guatemala"),
+                                          page.locator("#explore-year").select_option("2019"))),
+    ("article", "articles/2019-06-10-president-trump-wants-asylum-seekers-to-stay-in-mexico-here/", None),
+    ("map", "agreements/#map-of-relations", None),
+]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--mermaid", type=Path, help="a local mermaid.min.js to use instead of the CDN's")
+    args = parser.parse_args()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=ROOT, env=mkdocs_env(),
+                   check=True)
+    OUT.mkdir(parents=True, exist_ok=True)
+    with static_server(ROOT / "site") as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 1000})
+        if args.mermaid:
+            page.route("https://unpkg.com/mermaid@11/**", lambda route: route.fulfill(
+                path=str(args.mermaid), content_type="application/javascript"))
+        for name, path, action in SHOTS:
+            page.goto(url + path)
+            if action:
+                action(page)
+            page.wait_for_timeout(1500)
+            page.screenshot(path=OUT / f"{name}.png")
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
