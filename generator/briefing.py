@@ -163,7 +163,7 @@ CONTRACTIONS = re.compile(r"\b(there|here|it|that|what|let|who|he|she)\s(s)\b|\b
                           r"\b(don|doesn|isn|aren|wasn|can|won|didn)\s(t)\b")
 
 
-def readable(paragraph: str, articles_names: list[str]) -> str:
+def readable(paragraph: str, articles_names: list[str], sentence_start: bool = True) -> str:
     """A lower-cased, unpunctuated paragraph with the names the generator knows capitalised, "u s" as
     "U.S.", contractions and possessives joined, and its first word capitalised."""
     text = CONTRACTIONS.sub(lambda m: "’".join(g for g in m.groups() if g), paragraph)
@@ -172,7 +172,7 @@ def readable(paragraph: str, articles_names: list[str]) -> str:
             text = re.sub(rf"(?<![\w’]){re.escape(folded)}(?![\w’])", lambda _, name=name: name, text)
     text = re.sub(r"\b([A-Z][\w.]*) s\b", r"\1’s", text)
     text = re.sub(r"\bi\b", "I", text)
-    return text[:1].upper() + text[1:]
+    return text[:1].upper() + text[1:] if sentence_start else text
 
 
 def names_for_capitals(article: Article, editorial: Editorial) -> list[str]:

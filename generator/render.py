@@ -6,6 +6,7 @@ is shown literally, so a clipped ``<script>`` or ``[x](javascript:…)`` is text
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import cache
 from urllib.parse import quote
@@ -120,8 +121,12 @@ def render_article(article: Article, editorial: Editorial, related: list[Article
     agreements = {a.id: a for a in editorial.agreements}
     lowercase = not any(c.isupper() for p in article.paragraphs for c in p)
     names = briefing.names_for_capitals(article, editorial) if lowercase else []
+    shown = article
+    if lowercase:  # the lede and quotes read like the text below them
+        shown = dataclasses.replace(article, summary=briefing.readable(article.summary, names), quotes=[
+            dataclasses.replace(q, text=readable_quote(q.text, names)) for q in article.quotes])
     body = environment().get_template("article.md.j2").render(
-        article=article,
+        article=shown,
         agreements=[agreements[m.id] for m in article.agreements],
         related=related,
         readable=[briefing.readable(p, names) for p in article.paragraphs] if lowercase else None,
@@ -133,6 +138,13 @@ def render_article(article: Article, editorial: Editorial, related: list[Article
     terms = briefing.glossary_abbreviations(text, editorial.glossary)
     glossary = "".join(f"\n*[{spelling}]: {definition}" for spelling, definition in terms)
     return front_matter(article_front_matter(article, editorial)) + "\n" + body + (glossary + "\n" if terms else "")
+
+
+def readable_quote(text: str, names: list[str]) -> str:
+    """A quote cut from the middle of a sentence keeps its ellipsis and does not start a sentence."""
+    if text.startswith("…"):
+        return "…" + briefing.readable(text[1:], names, sentence_start=False)
+    return briefing.readable(text, names)
 
 
 def render_page(template: str, front: dict, **context) -> str:

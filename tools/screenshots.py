@@ -27,7 +27,7 @@ SHOTS = [
     ("timeline", "timeline/", None),
     ("explore", "explore/", lambda page: (page.locator("#explore-country").select_option("Guatemala"),
                                           page.locator("#explore-year").select_option("2019"))),
-    ("article", "articles/2019-06-10-president-trump-wants-asylum-seekers-to-stay-in-mexico-here/", None),
+    ("article", "articles/2019-06-10-president-trump-wants-asylum-seekers-to-stay-in-mexico-here/#full-text", None),
     ("map", "agreements/#map-of-relations", None),
 ]
 
