@@ -215,9 +215,3 @@ def _what_it_counts(rest: str) -> str:
 
 def count_words(paragraphs: list[str]) -> int:
     return sum(len(split_words(p)) for p in paragraphs)
-
-
-def make_tags(countries: list[Mention], agreements: list[Mention], editorial: Editorial) -> list[str]:
-    """Tags for Material's tags plugin: the article's agreements' short names, then its countries."""
-    names = {a.id: a.short_name for a in editorial.agreements}
-    return [names[m.id] for m in agreements] + [m.id for m in countries]
