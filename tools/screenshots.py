@@ -29,6 +29,9 @@ SHOTS = [
                                           page.locator("#explore-year").select_option("2019"))),
     ("article", "articles/2019-06-10-president-trump-wants-asylum-seekers-to-stay-in-mexico-here/#full-text", None),
     ("map", "agreements/#map-of-relations", None),
+    ("quotes", "quotes/#kristi-noem", None),
+    ("glossary-hover", "articles/2019-07-11-us-getting-closer-to-safe-third-country-agreement-with/#full-text",
+     lambda page: page.locator("article abbr", has_text="Northern Triangle").first.hover()),
 ]
 
 
