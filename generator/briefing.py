@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape as xml_escape
 from .gazetteer import gazetteer
 from .model import Agreement, Article, Editorial, GlossaryTerm, Person, Quote
 from .text import fold
+from .topics import newest_first
 
 RELATED_SHOWN = 5
 # How much a shared topic says about two articles being related, before rarity is counted in.
@@ -95,7 +96,7 @@ def related_reading(articles: list[Article]) -> dict[str, list[Article]]:
                 if other.slug != article.slug:
                     scores[other.slug] += weight[feature]
                     by_slug[other.slug] = other
-        ranked = sorted(scores, key=lambda s: (-round(scores[s], 9), _newest(by_slug[s]), s))
+        ranked = sorted(scores, key=lambda s: (-round(scores[s], 9), newest_first(by_slug[s])))
         related[article.slug] = [by_slug[s] for s in ranked[:RELATED_SHOWN]]
     return related
 
@@ -105,25 +106,21 @@ def _features(article: Article) -> set[tuple[str, str]]:
             | {("person", p.name) for p in article.people})
 
 
-def _newest(article: Article) -> str:
-    return "".join(chr(ord("9") - int(c) + ord("0")) if c.isdigit() else c for c in article.published or "0000")
-
-
 def explore_index(articles: list[Article], editorial: Editorial) -> str:
     """The data the Explore page filters in the browser: one record per article, as JSON."""
     names = {a.id: a.short_name for a in editorial.agreements}
     records = [{"title": a.title, "url": f"../articles/{a.slug}/", "date": a.published or "",
-                "year": (a.published or "undated")[:4] if a.published else "undated",
+                "year": a.year,
                 "outlet": a.outlet or "Outlet unknown", "countries": [m.id for m in a.countries],
                 "agreements": [names[m.id] for m in a.agreements if m.id in names]}
-               for a in sorted(articles, key=lambda a: (_newest(a), a.slug))]
+               for a in sorted(articles, key=newest_first)]
     return json.dumps(records, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def atom_feed(articles: list[Article], site_title: str, updated_fallback: str = "1970-01-01") -> str:
     """An Atom feed of the articles, newest first. Links are relative to the feed, which sits at the
     site's root, so the feed is right wherever the site is served."""
-    dated = sorted((a for a in articles if a.published), key=lambda a: (_newest(a), a.slug))[:50]
+    dated = sorted((a for a in articles if a.published), key=newest_first)[:50]
     updated = dated[0].published if dated else updated_fallback
     entries = "".join(
         f"""  <entry>

@@ -99,6 +99,11 @@ class Article:
     """Front-matter keys the generator inferred from the text rather than took from ``.meta.yml``."""
 
     @property
+    def year(self) -> str:
+        """Year of publication, or "undated"."""
+        return self.published[:4] if self.published else "undated"
+
+    @property
     def reading_minutes(self) -> int:
         # 230 words a minute is the usual figure for adult reading of news prose.
         return max(1, round(self.word_count / 230))

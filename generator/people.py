@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Editorial, KnownName, Person, Quote
-from .text import SENTENCE_END, fold, fold_alias, split_words
+from .text import SENTENCE_END, fold, fold_alias, is_lowercased, split_words
 
 NAME_WORD = r"(?:[A-Z][\w’'.-]*[a-z][\w’'-]*|[A-Z]\.)"
 NAME = rf"{NAME_WORD}(?:\s+(?:de\s+|del\s+|van\s+|von\s+)?{NAME_WORD}){{1,3}}"
@@ -52,16 +52,22 @@ class Cast:
 
 def find_cast(paragraphs: list[str], editorial: Editorial) -> Cast:
     text = "\n".join(paragraphs)
-    lowercase = not re.search(r"[A-Z]", text)
-    people = _people_in_lowercase(text, editorial) if lowercase else _people(text, editorial)
-    index = _NameIndex(people, editorial.people)
-    quotes = _lowercase_quotes(paragraphs, index, editorial) if lowercase else _quotes(paragraphs, index)
-    return Cast(people=index.people(), organizations=_organizations(text, editorial), quotes=quotes)
+    folded = f" {fold(text)} "
+    known = [Person(k.name, k.role) for k in editorial.people if _mentions(folded, k)]
+    if is_lowercased(paragraphs):
+        attributions = _lowercase_attributions(folded, editorial)
+        index = _NameIndex(known + [Person(a.name, a.role) for a in attributions], editorial.people)
+        quotes = _lowercase_quotes(folded, attributions, index)
+    else:
+        index = _NameIndex(_people(text) + known, editorial.people)
+        quotes = _quotes(paragraphs, index)
+    return Cast(people=index.people(), organizations=_organizations(text, folded, editorial), quotes=quotes)
 
 
 # --- people -------------------------------------------------------------------------------------
 
-def _people(text: str, editorial: Editorial) -> list[Person]:
+def _people(text: str) -> list[Person]:
+    """Names the text gives a role or a title to, or quotes ("said Kevin Appleby")."""
     found: list[Person] = []
     for match in APPOSITIVE.finditer(text):
         found.append(Person(match["name"], _clean_role(match["role"])))
@@ -72,17 +78,6 @@ def _people(text: str, editorial: Editorial) -> list[Person]:
         found.append(Person(match["name"].strip(), role.strip()))
     for match in re.finditer(rf"(?:{SPEECH_VERBS})\s+(?P<name>{NAME})\b", text):
         found.append(Person(match["name"]))
-    folded = f" {fold(text)} "
-    found += [Person(k.name, k.role) for k in editorial.people if _mentions(folded, k)]
-    return found
-
-
-def _people_in_lowercase(text: str, editorial: Editorial) -> list[Person]:
-    """A clipping with no capitals: names come from attributions ("says sarah pierce") and the alias file."""
-    folded = f" {fold(text)} "
-    found = [Person(k.name, k.role) for k in editorial.people if _mentions(folded, k)]
-    for attribution in _lowercase_attributions(text, editorial):
-        found.append(Person(attribution.name, attribution.role))
     return found
 
 
@@ -94,8 +89,9 @@ class _Attribution:
     end: int
 
 
-def _lowercase_attributions(text: str, editorial: Editorial) -> list[_Attribution]:
-    """"says sarah pierce a policy analyst at the migration policy institute", "explains pierce".
+def _lowercase_attributions(folded: str, editorial: Editorial) -> list[_Attribution]:
+    """"says sarah pierce a policy analyst at the migration policy institute", "explains pierce",
+    in folded text.
 
     Without capitals a name cannot be told from other words, so a name counts only when a role
     follows it or the alias file knows it.
@@ -109,7 +105,7 @@ def _lowercase_attributions(text: str, editorial: Editorial) -> list[_Attributio
     )
     known = {fold_alias(a): k.name for k in editorial.people for a in (k.name, *k.aliases)}
     found = []
-    for match in pattern.finditer(fold(text)):
+    for match in pattern.finditer(folded):
         words = match["name"].split()
         if words[-1] in FUNCTION_WORDS:
             words = words[:1]
@@ -269,14 +265,13 @@ def _last_person_named(sentence: str, index: _NameIndex) -> str | None:
     return last
 
 
-def _lowercase_quotes(paragraphs: list[str], index: _NameIndex, editorial: Editorial) -> list[Quote]:
+def _lowercase_quotes(folded: str, attributions: list[_Attribution], index: _NameIndex) -> list[Quote]:
     """Quotes in text that lost its quotation marks: the words before "says pierce", back to the
     previous attribution, at most MAX_UNMARKED_QUOTE words."""
-    text = fold(" ".join(paragraphs))
     quotes: list[Quote] = []
     boundary = 0
-    for attribution in _lowercase_attributions(text, editorial):
-        words = text[boundary : attribution.start].split()
+    for attribution in attributions:
+        words = folded[boundary : attribution.start].split()
         boundary = attribution.end
         if not words:
             continue
@@ -302,8 +297,7 @@ LEADING_NON_NAME = re.compile(r"^(?:(?:The|A|An|On|In|At|By|For|After|Before|And
                               r"Thursday|Friday|Saturday|Sunday)\s+)+")
 
 
-def _organizations(text: str, editorial: Editorial) -> list[str]:
-    folded = f" {fold(text)} "
+def _organizations(text: str, folded: str, editorial: Editorial) -> list[str]:
     found = {k.name for k in editorial.organizations if _mentions_org(text, folded, k)}
     for match in ORG.finditer(text):
         name = LEADING_NON_NAME.sub("", match.group())

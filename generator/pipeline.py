@@ -5,6 +5,7 @@ One bad file is reported as a Problem and skipped; the rest of the corpus still 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import re
@@ -129,16 +130,15 @@ def _extract_all(jobs: list[tuple[Path, str]], editorial: Editorial,
                  progress: Callable[[int, int], None] | None) -> list[Article | Problem]:
     """Extract the articles, in worker processes when there are enough to pay for starting them."""
     workers = min(os.cpu_count() or 1, 4)
-    if len(jobs) < PARALLEL_FROM or workers < 2:
+    with contextlib.ExitStack() as stack:
+        if len(jobs) < PARALLEL_FROM or workers < 2:
+            extracted = (_extract(job, editorial) for job in jobs)
+        else:
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers, initializer=_remember_editorial,
+                                                           initargs=(editorial,)))
+            extracted = pool.map(_extract_in_worker, jobs, chunksize=32)
         results = []
-        for done, job in enumerate(jobs, start=1):
-            results.append(_extract(job, editorial))
-            if progress:
-                progress(done, len(jobs))
-        return results
-    with ProcessPoolExecutor(max_workers=workers, initializer=_remember_editorial, initargs=(editorial,)) as pool:
-        results = []
-        for done, result in enumerate(pool.map(_extract_in_worker, jobs, chunksize=32), start=1):
+        for done, result in enumerate(extracted, start=1):
             results.append(result)
             if progress:
                 progress(done, len(jobs))

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from functools import cache
+from typing import TypeVar
 from urllib.parse import quote
 
 import yaml
@@ -18,13 +20,17 @@ from markupsafe import Markup
 from . import briefing
 from .model import Agreement, Article, Editorial
 from .slug import slugify
+from .text import is_lowercased
 from .topics import Evidence, Topics, newest_first
+
+T = TypeVar("T")
 
 SITE_TITLE = "Safe third country briefing"
 LATEST = 5
 """Articles listed on the home page."""
 ROLE_NAMES = {"origin": "country of origin", "transit": "transit country", "destination": "destination"}
 EVIDENCE_SHOWN = 3
+"""Evidence sentences a topic page quotes from each article."""
 LISTING_LATEST = 100
 """Articles the all-articles listing shows; beyond that, it links a page per year."""
 OUTLET_LATEST = 20
@@ -32,7 +38,6 @@ NOT_SEARCHED = {"search": {"exclude": True}}
 """Front matter that keeps a page out of the search index: year listings only repeat titles found elsewhere."""
 TOPIC_LATEST = 25
 """Articles a topic page shows with their evidence; beyond that, its articles are listed by year."""
-"""Evidence sentences a topic page quotes from each article."""
 
 # Characters with a meaning in Markdown or in the extensions MkDocs Material enables, written as
 # numeric references so they print as themselves (backslash escapes cover only some of them).
@@ -119,22 +124,20 @@ def article_front_matter(article: Article, editorial: Editorial) -> dict:
 
 def render_article(article: Article, editorial: Editorial, related: list[Article] = ()) -> str:
     agreements = {a.id: a for a in editorial.agreements}
-    lowercase = not any(c.isupper() for p in article.paragraphs for c in p)
-    names = briefing.names_for_capitals(article, editorial) if lowercase else []
-    shown = article
-    if lowercase:  # the lede and quotes read like the text below them
+    shown, readable = article, []
+    if is_lowercased(article.paragraphs):  # the lede and quotes read like the text below them
+        names = briefing.names_for_capitals(article, editorial)
+        readable = [briefing.readable(p, names) for p in article.paragraphs]
         shown = dataclasses.replace(article, summary=briefing.readable(article.summary, names), quotes=[
             dataclasses.replace(q, text=readable_quote(q.text, names)) for q in article.quotes])
     body = environment().get_template("article.md.j2").render(
         article=shown,
         agreements=[agreements[m.id] for m in article.agreements],
         related=related,
-        readable=[briefing.readable(p, names) for p in article.paragraphs] if lowercase else None,
+        readable=readable or None,
     )
     # Markdown abbreviations: each glossary term the page uses is explained on hover.
-    text = "\n".join([article.title, *article.paragraphs])
-    if lowercase:
-        text += "\n" + "\n".join(briefing.readable(p, names) for p in article.paragraphs)
+    text = "\n".join([article.title, *article.paragraphs, *readable])
     terms = briefing.glossary_abbreviations(text, editorial.glossary)
     glossary = "".join(f"\n*[{spelling}]: {definition}" for spelling, definition in terms)
     return front_matter(article_front_matter(article, editorial)) + "\n" + body + (glossary + "\n" if terms else "")
@@ -163,9 +166,9 @@ def first_date(agreement: Agreement, event: str) -> str:
 def render_topic_pages(articles: list[Article], topics: Topics, editorial: Editorial) -> dict[str, str]:
     """Every page but the articles' own: agreements, countries, home and listings."""
     by_id = {a.id: a for a in editorial.agreements}
-    article_years = by_year([Evidence(a, ()) for a in sorted(articles, key=newest_first)])
     names = {a.id: a.short_name for a in editorial.agreements}
-    ordered = [e.article for e in sorted((Evidence(a, ()) for a in articles), key=lambda e: newest_first(e.article))]
+    ordered = sorted(articles, key=newest_first)
+    article_years = by_year(ordered, lambda article: article.year)
     pages = {
         "index.md": render_page("home.md.j2", {"title": "Home", "hide": ["navigation"]}, articles=ordered,
                                 latest=ordered[:LATEST], topics=topics, outlets=topics.outlets, first_date=first_date),
@@ -180,10 +183,11 @@ def render_topic_pages(articles: list[Article], topics: Topics, editorial: Edito
         for year, group in article_years:
             pages[f"articles/{year}.md"] = render_page(
                 "articles.md.j2", {"title": f"Articles from {year}", **NOT_SEARCHED},
-                articles=[e.article for e in group], total=len(group), years=article_years, names=names, year=year)
+                articles=group, total=len(group), years=article_years, names=names, year=year)
     pages |= {
         "timeline.md": render_page("timeline.md.j2", {"title": "Timeline"},
-                                   years=by_year_of(briefing.timeline(articles, editorial.agreements))),
+                                   years=by_year(briefing.timeline(articles, editorial.agreements),
+                                                 lambda entry: entry.date[:4])),
         "glossary.md": render_page("glossary.md.j2", {"title": "Glossary"}, terms=editorial.glossary),
         "quotes.md": render_page("quotes.md.j2", {"title": "Who said what"},
                                  speakers=briefing.quotes_by_speaker(articles)),
@@ -195,7 +199,7 @@ def render_topic_pages(articles: list[Article], topics: Topics, editorial: Edito
     for topic in topics.agreements:
         agreement = topic.agreement
         base = f"agreements/{agreement.id}"
-        years = by_year(topic.evidence)
+        years = by_year(topic.evidence, evidence_year)
         pages[f"{base}.md"] = render_page(
             "agreement.md.j2", {"title": agreement.name, "tags": [agreement.short_name]},
             agreement=agreement, topic=topic, related=[by_id[r] for r in agreement.related],
@@ -203,7 +207,7 @@ def render_topic_pages(articles: list[Article], topics: Topics, editorial: Edito
         pages |= year_pages(base, agreement.name, topic.evidence, years)
     for topic in topics.countries:
         base = f"countries/{topic.slug}"
-        years = by_year(topic.evidence)
+        years = by_year(topic.evidence, evidence_year)
         pages[f"{base}.md"] = render_page(
             "country.md.j2", {"title": topic.name, "tags": [topic.name]}, topic=topic,
             items=topic.evidence, years=years, up="../", base=topic.slug)
@@ -211,22 +215,17 @@ def render_topic_pages(articles: list[Article], topics: Topics, editorial: Edito
     return pages
 
 
-def by_year_of(entries: list) -> list[tuple[str, list]]:
-    """Timeline entries grouped by year, in their order."""
-    years: dict[str, list] = {}
-    for entry in entries:
-        years.setdefault(entry.date[:4], []).append(entry)
-    return list(years.items())
-
-
-def by_year(items: list[Evidence]) -> list[tuple[str, list[Evidence]]]:
-    """Items grouped by year of publication, newest year first, undated last (items stay in order)."""
-    groups: dict[str, list[Evidence]] = {}
+def by_year(items: list[T], year_of: Callable[[T], str]) -> list[tuple[str, list[T]]]:
+    """Items grouped by year, the groups in the order their first items come (so items sorted
+    newest first give the newest year first, and undated last)."""
+    groups: dict[str, list[T]] = {}
     for item in items:
-        year = item.article.published[:4] if item.article.published else "undated"
-        groups.setdefault(year, []).append(item)
-    return sorted(groups.items(), key=lambda group: (group[0] == "undated", "" if group[0] == "undated" else
-                                                     str(9999 - int(group[0]))))
+        groups.setdefault(year_of(item), []).append(item)
+    return list(groups.items())
+
+
+def evidence_year(item: Evidence) -> str:
+    return item.article.year
 
 
 def year_pages(base: str, name: str, items: list[Evidence], years) -> dict[str, str]:

@@ -26,6 +26,11 @@ def split_words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+def is_lowercased(paragraphs: list[str]) -> bool:
+    """A clipping that lost its capitals (seed 000): names must be found, and shown, another way."""
+    return not any(char.isupper() for paragraph in paragraphs for char in paragraph)
+
+
 def has_punctuation(text: str) -> bool:
     words = len(split_words(text))
     return words < 40 or len(re.findall(r"[.!?]", text)) >= words * MIN_SENTENCE_ENDS_PER_WORD
