@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
             sys.stderr.write("\r\033[K")  # clear the progress line before the report
     for problem in corpus.problems:
         print(problem, file=sys.stderr)
-    parts = [plural(len(corpus.articles) + len(corpus.problems), "article") + " read"]
+    parts = [plural(corpus.files, "article") + " read"]
     if report is not None:
         parts.append(f"{plural(len(report.written), 'page')} written, {len(report.unchanged)} unchanged, "
                      f"{len(report.removed)} removed")

@@ -1,7 +1,7 @@
 """The file formats an editor may drop into seeds/: plain text, Markdown with front matter, saved HTML.
 
-Each reader turns decoded text into the article's body and the metadata the file itself records,
-which is used like a ``.meta.yml`` (a ``.meta.yml`` beside the file still wins).
+Each reader turns decoded text into the article's body, the metadata the file itself records (used
+like a ``.meta.yml``; a ``.meta.yml`` beside the file still wins) and what it dropped from that metadata.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Callable
 import trafilatura
 
 from .model import InputError
-from .read import parse_meta
+from .read import Meta, parse_meta
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 MIN_HTML_WORDS = 10
@@ -20,29 +20,40 @@ MIN_HTML_WORDS = 10
 MARKDOWN_TITLE = re.compile(r"\A\s*#[ \t]+(?P<title>[^\n]+?)[ \t#]*(?:\n|\Z)")
 
 
-def read_plain(text: str) -> tuple[str, dict[str, object]]:
-    return text, {}
+Read = tuple[str, Meta, list[str]]
+"""The body, the recorded metadata, and one reason for each part of that metadata that was dropped."""
 
 
-def read_markdown(text: str) -> tuple[str, dict[str, object]]:
-    """Front matter fields as metadata; a leading ``# Heading`` is the title when none is recorded."""
-    meta: dict[str, object] = {}
+def read_plain(text: str) -> Read:
+    return text, {}, []
+
+
+def read_markdown(text: str) -> Read:
+    """Front matter fields as metadata; a leading ``# Heading`` is the title when none is recorded.
+
+    Front matter that is not valid YAML is dropped whole, with its reason; the body is still the article.
+    """
+    meta: Meta = {}
+    dropped: list[str] = []
     if match := FRONT_MATTER.match(text):
-        meta = parse_meta(match["yaml"] or "", allow_extra=True)
+        try:
+            meta, dropped = parse_meta(match["yaml"] or "", allow_extra=True)
+        except InputError as error:
+            dropped = [f"front matter dropped: {error}"]
         text = text[match.end() :]
     if match := MARKDOWN_TITLE.match(text):
         meta.setdefault("title", match["title"].strip())
         text = text[match.end() :]
-    return text, meta
+    return text, meta, dropped
 
 
-def read_html(text: str) -> tuple[str, dict[str, object]]:
+def read_html(text: str) -> Read:
     """The article in a saved web page, without its scripts, navigation or footer (trafilatura)."""
     document = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False)
     if document is None or len((document.text or "").split()) < MIN_HTML_WORDS:
         raise InputError("no article text found in the HTML page")
     body = document.text
-    meta: dict[str, object] = {}
+    meta: Meta = {}
     if document.title:
         meta["title"] = " ".join(document.title.split())
         first, _, rest = body.partition("\n")
@@ -56,10 +67,10 @@ def read_html(text: str) -> tuple[str, dict[str, object]]:
         meta["outlet"] = " ".join(document.sitename.split())
     if document.url and document.url.startswith(("http://", "https://")):
         meta["url"] = document.url
-    return body, meta
+    return body, meta, []
 
 
-READERS: dict[str, Callable[[str], tuple[str, dict[str, object]]]] = {
+READERS: dict[str, Callable[[str], Read]] = {
     ".txt": read_plain,
     ".text": read_plain,
     ".md": read_markdown,

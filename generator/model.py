@@ -35,6 +35,8 @@ class Source:
     """What repair changed, by kind (``latin_mojibake``, ``gbk_mojibake``, ``control_chars``…)."""
     removed: list[str] = field(default_factory=list)
     """Clipping debris taken out of the text, kept verbatim on record."""
+    dropped: list[str] = field(default_factory=list)
+    """Recorded metadata left out because it was unusable, one reason each, naming the record and field."""
 
 
 @dataclass(frozen=True)

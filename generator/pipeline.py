@@ -44,6 +44,8 @@ class Corpus:
     editorial: Editorial
     articles: list[Article] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+    """Article files found in the seeds folder, whether or not they could be read."""
     keys: list[str] = field(default_factory=list)
     """Each article's input key (hash of its bytes and .meta.yml), in the order of ``articles``."""
     cache: ArticleCache | None = None
@@ -88,7 +90,9 @@ def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None,
         raise InputError(f"Error reading editorial data: {error}") from None
     corpus.cache = cache = ArticleCache.load(cache_dir, seeds)
     inputs: list[tuple[Path, str, str]] = []
-    for path in discover(seeds):
+    found = discover(seeds)
+    corpus.files = len(found)
+    for path in found:
         shown = display_path(path, seeds)
         try:
             inputs.append((path, shown, _input_key(path)))
@@ -109,6 +113,7 @@ def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None,
             continue
         else:
             article = cache.articles[key] = result
+        corpus.problems += [Problem(shown, reason, "warning") for reason in article.source.dropped]
         if first := by_hash.get(article.source.sha256):
             corpus.problems.append(Problem(shown, f"same text as '{first}'; only one page is made", "warning"))
             continue
@@ -173,13 +178,16 @@ def make_article(path: Path, shown: str, editorial: Editorial) -> Article:
     if reader is None:
         accepted = ", ".join(sorted(READERS))
         raise InputError(f"unsupported file type '{path.suffix or path.name}' (accepted: {accepted})")
-    try:
-        recorded = read_meta(meta_path(path))
-    except InputError as error:
-        raise InputError(f"{meta_path(path).name}: {error}") from None
     raw = decode(read_article_bytes(path))
     text, repairs = repair(raw.text)
-    text, embedded = reader(text)
+    text, embedded, dropped = reader(text)
+    # An unusable field in the clipper's record costs that field (or, unreadable, the record), never the article.
+    record = meta_path(path).name
+    try:
+        recorded, unusable = read_meta(meta_path(path))
+    except InputError as error:
+        recorded, unusable = {}, [f"ignored whole: {error}"]
+    dropped = [f"front matter: {reason}" for reason in dropped] + [f"{record}: {reason}" for reason in unusable]
     meta = embedded | {key: value for key, value in recorded.items() if value}
     body, removed = remove_debris(text)
     paragraphs = split_paragraphs(body)
@@ -216,7 +224,8 @@ def make_article(path: Path, shown: str, editorial: Editorial) -> Article:
         quotes=quotes,
         figures=extract.find_figures(sentences),
         word_count=extract.count_words(paragraphs),
-        source=Source(file=shown, sha256=raw.sha256, encoding=raw.encoding, repairs=repairs, removed=removed),
+        source=Source(file=shown, sha256=raw.sha256, encoding=raw.encoding, repairs=repairs, removed=removed,
+                      dropped=dropped),
         inferred=sorted(inferred),
     )
 

@@ -6,6 +6,7 @@ import codecs
 import datetime as dt
 import hashlib
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -13,7 +14,6 @@ from urllib.parse import urlsplit
 import yaml
 from charset_normalizer import from_bytes
 
-from .datafile import Fields
 from .model import InputError
 from .repair import CONTROL
 
@@ -121,13 +121,18 @@ class _StringsLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
 
 _StringsLoader.yaml_implicit_resolvers = {}
 
-META_KEYS = {"title", "url", "authors", "published", "note", "outlet"}
+Meta = dict[str, object]
+"""Publication facts an article records about itself: title, url, authors, published, note, outlet."""
 
 
-def read_meta(path: Path) -> dict[str, object]:
-    """The clipper's record beside an article (``NAME.meta.yml``), validated; {} when there is none."""
+def read_meta(path: Path) -> tuple[Meta, list[str]]:
+    """The clipper's record beside an article (``NAME.meta.yml``) and what was dropped from it, field by field.
+
+    A record that cannot be read at all (not UTF-8, not YAML, not a mapping) raises InputError; the
+    caller drops the whole record and keeps the article.
+    """
     if not path.exists():
-        return {}
+        return {}, []
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -140,28 +145,80 @@ def clean_field(value: str) -> str:
     return " ".join(CONTROL.sub("", unicodedata.normalize("NFC", value)).split())
 
 
-def parse_meta(text: str, allow_extra: bool = False) -> dict[str, object]:
-    """Validate publication facts written as YAML; ``allow_extra`` ignores keys other tools add."""
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise InputError(f"must be text, got {_shown(value)}")
+    return clean_field(value)
+
+
+def _authors(value: object) -> list[str]:
+    names = [value] if isinstance(value, str) else value
+    if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+        raise InputError(f"must be a name or a list of names, got {_shown(value)}")
+    return [name for name in map(clean_field, names) if name]
+
+
+def _published(value: object) -> str:
+    text = _text(value)
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise InputError(f"{_shown(text)} is not a date (YYYY-MM-DD)") from None
+
+
+def _url(value: object) -> str:
+    text = _text(value)
+    if text and urlsplit(text).scheme not in ("http", "https"):
+        raise InputError(f"{_shown(text)} is not an http(s) address")
+    return text
+
+
+def _shown(value: object, limit: int = 60) -> str:
+    """A value quoted in a one-line message, cut short: the message names the problem, not the payload."""
+    if isinstance(value, str) and len(value) > limit:
+        value = value[:limit] + "…"
+    return repr(value)
+
+
+META_FIELDS: dict[str, Callable[[object], object]] = {
+    "title": _text,
+    "url": _url,
+    "authors": _authors,
+    "published": _published,
+    "note": _text,
+    "outlet": _text,
+}
+"""How each recorded field is read; a reader raises InputError for a value it cannot use."""
+
+
+def parse_meta(text: str, allow_extra: bool = False) -> tuple[Meta, list[str]]:
+    """Publication facts written as YAML, and one reason for each field dropped from them.
+
+    A bad field costs only itself: the rest of the record is still used. ``allow_extra`` ignores keys
+    other tools add (front matter of a Markdown clipping) instead of reporting them.
+    """
     try:
         data = yaml.load(text, Loader=_StringsLoader)  # noqa: S506 - a SafeLoader that types nothing
     except yaml.YAMLError as error:
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise InputError(f"invalid YAML: {reason}") from None
-    fields = Fields(data or {}, "meta")
-    if not allow_extra:
-        fields.reject_unknown(META_KEYS)
-    meta: dict[str, object] = {}
-    for key in ("title", "url", "note", "outlet"):
-        if value := clean_field(fields.get(key, str) or ""):
-            meta[key] = value
-    authors = fields.get("authors", (list, str), default=[])
-    authors = [authors] if isinstance(authors, str) else fields.strings("authors")
-    meta["authors"] = [name for name in map(clean_field, authors) if name]
-    if published := fields.get("published", str):
+    if data is None:
+        return {}, []
+    if not isinstance(data, dict):
+        raise InputError(f"expected a mapping of fields, got {type(data).__name__}")
+    meta: Meta = {}
+    dropped: list[str] = []
+    for key in sorted(data, key=str):
+        read = META_FIELDS.get(key)
+        if read is None:
+            if not allow_extra:
+                dropped.append(f"unknown field {_shown(key)} dropped (known: {', '.join(sorted(META_FIELDS))})")
+            continue
         try:
-            meta["published"] = dt.date.fromisoformat(published.strip()).isoformat()
-        except ValueError:
-            raise InputError(f"published '{published}' is not a date (YYYY-MM-DD)") from None
-    if (url := meta.get("url")) and urlsplit(str(url)).scheme not in ("http", "https"):
-        raise InputError(f"url '{url}' is not an http(s) address")
-    return meta
+            value = read(data[key]) if data[key] is not None else None
+        except InputError as error:
+            dropped.append(f"field '{key}' dropped: {error}")
+            continue
+        if value:
+            meta[key] = value
+    return meta, dropped

@@ -116,6 +116,7 @@ def article_front_matter(article: Article, editorial: Editorial) -> dict:
             "encoding": source.encoding,
             "repairs": dict(sorted(source.repairs.items())),
             "removed": source.removed,
+            **({"dropped": source.dropped} if source.dropped else {}),
         },
         "tags": [names.get(m.id, m.id) for m in article.agreements] + [m.id for m in article.countries],
         "inferred": article.inferred,

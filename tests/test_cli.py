@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
 from generator.cli import main
 
@@ -71,13 +72,29 @@ def test_error_names_the_seeds_folder_by_its_own_name(tmp_seeds, tmp_path, capsy
     assert code == 1
 
 
-def test_bad_meta_is_reported_with_its_file(tmp_seeds, capsys):
-    (tmp_seeds / "003_a6f90ff6d2e48208.meta.yml").write_text("url: javascript:alert(1)\n", encoding="utf-8")
+def test_bad_meta_field_is_dropped_with_a_warning_naming_file_and_field(tmp_seeds, tmp_path, capsys):
+    (tmp_seeds / "003_a6f90ff6d2e48208.meta.yml").write_text(
+        "title: Kept headline\nurl: javascript:alert(1)\n", encoding="utf-8")
+    code, stdout, stderr = run(capsys, "build", "--seeds", str(tmp_seeds), "--out", str(tmp_path / "out"),
+                               "--no-cache")
+    assert stderr == ["Warning reading 'seeds/003_a6f90ff6d2e48208.txt': 003_a6f90ff6d2e48208.meta.yml: "
+                      "field 'url' dropped: 'javascript:alert(1)' is not an http(s) address"]
+    assert stdout[0].startswith("5 articles read, ") and stdout[0].endswith(", 0 errors, 1 warning")
+    assert code == 0
+    (page,) = (tmp_path / "out" / "articles").glob("*-kept-headline.md")  # built from the fields that were good
+    front = yaml.safe_load(page.read_text(encoding="utf-8").split("---\n", 2)[1])
+    assert front["url"] is None
+    assert front["source"]["dropped"] == [stderr[0].split("': ", 1)[1]]
+
+
+def test_unreadable_meta_is_ignored_whole_and_the_article_kept(tmp_seeds, capsys):
+    (tmp_seeds / "003_a6f90ff6d2e48208.meta.yml").write_text("title: [unclosed\n", encoding="utf-8")
     code, stdout, stderr = run(capsys, "check", "--seeds", str(tmp_seeds))
-    assert stderr == ["Error reading 'seeds/003_a6f90ff6d2e48208.txt': 003_a6f90ff6d2e48208.meta.yml: "
-                      "url 'javascript:alert(1)' is not an http(s) address"]
-    assert stdout == ["5 articles read, 1 error, 0 warnings"]
-    assert code == 1
+    assert len(stderr) == 1
+    assert stderr[0].startswith("Warning reading 'seeds/003_a6f90ff6d2e48208.txt': 003_a6f90ff6d2e48208.meta.yml: "
+                                "ignored whole: invalid YAML: ")
+    assert stdout == ["5 articles read, 0 errors, 1 warning"]
+    assert code == 0
 
 
 def test_duplicate_clipping_is_a_warning(tmp_seeds, capsys):

@@ -30,23 +30,31 @@ to officials familiar with the talks on Thursday.</p>
 
 
 def test_markdown_front_matter_is_read_like_a_meta_file():
-    body, meta = read_markdown(MARKDOWN)
+    body, meta, dropped = read_markdown(MARKDOWN)
     assert meta == {"title": "no", "published": "2019-07-11", "authors": ["Jane Doe"]}
+    assert dropped == []  # keys other tools add (layout) are theirs, not a problem
     assert body.strip().startswith("The United States is getting closer")
 
 
 def test_markdown_heading_is_the_title_when_none_is_recorded():
-    body, meta = read_markdown("# Deal near\n\nThe United States and Guatemala are close to a deal.\n")
+    body, meta, _ = read_markdown("# Deal near\n\nThe United States and Guatemala are close to a deal.\n")
     assert meta["title"] == "Deal near" and body.strip() == "The United States and Guatemala are close to a deal."
 
 
-def test_markdown_with_broken_front_matter_is_refused():
-    with pytest.raises(InputError, match="invalid YAML"):
-        read_markdown("---\ntitle: [unclosed\n---\nText.\n")
+def test_markdown_with_broken_front_matter_keeps_its_text():
+    body, meta, dropped = read_markdown("---\ntitle: [unclosed\n---\nText.\n")
+    assert (body, meta) == ("Text.\n", {})
+    assert len(dropped) == 1 and dropped[0].startswith("front matter dropped: invalid YAML: ")
+
+
+def test_markdown_front_matter_with_a_bad_field_keeps_the_others():
+    _, meta, dropped = read_markdown("---\ntitle: Deal\npublished: soon\n---\nText.\n")
+    assert meta == {"title": "Deal"}
+    assert dropped == ["field 'published' dropped: 'soon' is not a date (YYYY-MM-DD)"]
 
 
 def test_saved_html_page_gives_article_text_and_metadata_without_page_furniture():
-    body, meta = read_html(SAVED_PAGE)
+    body, meta, _ = read_html(SAVED_PAGE)
     assert meta == {"title": "US nears deal with Guatemala", "published": "2019-07-11", "authors": ["Jane Doe"],
                     "outlet": "The Daily"}
     assert body.startswith("The United States is getting closer")

@@ -114,7 +114,7 @@ def test_file_at_the_size_limit_is_read(tmp_path, monkeypatch):
 
 @pytest.fixture
 def meta(tmp_path):
-    def write(text: str) -> dict:
+    def write(text: str) -> tuple[dict, list[str]]:
         path = tmp_path / "a.meta.yml"
         path.write_text(text, encoding="utf-8")
         return read_meta(path)
@@ -123,33 +123,49 @@ def meta(tmp_path):
 
 
 def test_missing_meta_is_empty(tmp_path):
-    assert read_meta(tmp_path / "none.meta.yml") == {}
+    assert read_meta(tmp_path / "none.meta.yml") == ({}, [])
 
 
 @pytest.mark.parametrize("yaml_text, expected", [
-    ("title: no", {"title": "no", "authors": []}),
-    ("title: 2024-01-01", {"title": "2024-01-01", "authors": []}),
-    ("published: 2019-06-10", {"published": "2019-06-10", "authors": []}),
-    ('published: "2019-06-10"', {"published": "2019-06-10", "authors": []}),
+    ("title: no", {"title": "no"}),
+    ("title: 2024-01-01", {"title": "2024-01-01"}),
+    ("published: 2019-06-10", {"published": "2019-06-10"}),
+    ('published: "2019-06-10"', {"published": "2019-06-10"}),
     ("authors: Jane Doe", {"authors": ["Jane Doe"]}),
     ("authors: [Jane Doe, John Roe]", {"authors": ["Jane Doe", "John Roe"]}),
-    ("title: '  Spaced   out\n  title '", {"title": "Spaced out title", "authors": []}),
-    ("url: https://example.com/a", {"url": "https://example.com/a", "authors": []}),
+    ("title: '  Spaced   out\n  title '", {"title": "Spaced out title"}),
+    ("url: https://example.com/a", {"url": "https://example.com/a"}),
+    ("title:\nurl: ''", {}),
 ])
 def test_meta_values(meta, yaml_text, expected):
-    assert meta(yaml_text) == expected
+    assert meta(yaml_text) == (expected, [])
+
+
+@pytest.mark.parametrize("yaml_text, kept, reason", [
+    ("headline: x\ntitle: Deal", {"title": "Deal"},
+     "unknown field 'headline' dropped (known: authors, note, outlet, published, title, url)"),
+    ("url: javascript:alert(1)\ntitle: Deal", {"title": "Deal"},
+     "field 'url' dropped: 'javascript:alert(1)' is not an http(s) address"),
+    ("url: ftp://example.com/a\nnote: kept", {"note": "kept"},
+     "field 'url' dropped: 'ftp://example.com/a' is not an http(s) address"),
+    ("published: 2019-13-10\nauthors: [Jane Doe]", {"authors": ["Jane Doe"]},
+     "field 'published' dropped: '2019-13-10' is not a date (YYYY-MM-DD)"),
+    ("published: next week", {}, "field 'published' dropped: 'next week' is not a date (YYYY-MM-DD)"),
+    ("authors: [Jane, [x]]\noutlet: CNN", {"outlet": "CNN"},
+     "field 'authors' dropped: must be a name or a list of names, got ['Jane', ['x']]"),
+    ("title: {a: b}\nurl: https://example.com/", {"url": "https://example.com/"},
+     "field 'title' dropped: must be text, got {'a': 'b'}"),
+    ("url: 'javascript:" + "x" * 100 + "'", {},
+     "field 'url' dropped: 'javascript:" + "x" * 49 + "…' is not an http(s) address"),
+])
+def test_a_bad_field_costs_only_itself(meta, yaml_text, kept, reason):
+    assert meta(yaml_text) == (kept, [reason])
 
 
 @pytest.mark.parametrize("yaml_text, message", [
-    ("headline: x", "meta: unknown key 'headline' (allowed: authors, note, outlet, published, title, url)"),
-    ("url: javascript:alert(1)", "url 'javascript:alert(1)' is not an http(s) address"),
-    ("url: ftp://example.com/a", "url 'ftp://example.com/a' is not an http(s) address"),
-    ("published: 2019-13-10", "published '2019-13-10' is not a date (YYYY-MM-DD)"),
-    ("published: next week", "published 'next week' is not a date (YYYY-MM-DD)"),
-    ("authors: [Jane, [x]]", "meta: 'authors' must be a list of strings"),
-    ("- a list", "meta: expected a mapping, got list"),
+    ("- a list", "expected a mapping of fields, got list"),
     ("title: [unclosed", "invalid YAML: "),
 ])
-def test_bad_meta_is_refused(meta, yaml_text, message):
+def test_unreadable_meta_is_refused_whole(meta, yaml_text, message):
     with pytest.raises(InputError, match="^" + re.escape(message)):
         meta(yaml_text)
