@@ -191,19 +191,3 @@ def _written_aliases(places, country: str) -> list[str]:
     exact = {fold(alias) for alias in places.exact}
     return [country] + [spelled.get(alias) or " ".join(w.capitalize() for w in alias.split())
                         for alias in places.aliases_of(country) if alias not in exact]
-
-
-
-def relations_diagram(agreements: tuple[Agreement, ...]) -> str:
-    """A Mermaid graph of the agreements and their parties (Material renders it from a fenced block)."""
-    def label(text: str) -> str:
-        return '"' + re.sub(r'["<>&#]', lambda m: f"#{ord(m.group())};", text) + '"'
-
-    countries = sorted({party for a in agreements for party in a.parties})
-    country_id = {name: f"c{index}" for index, name in enumerate(countries)}
-    lines = ["graph LR"]
-    lines += [f"  {country_id[name]}({label(name)})" for name in countries]
-    for index, agreement in enumerate(agreements):
-        lines.append(f"  a{index}[{label(agreement.short_name + ' · ' + agreement.status)}]")
-        lines += [f"  a{index} --- {country_id[party]}" for party in agreement.parties]
-    return "\n".join(lines)

@@ -9,24 +9,34 @@ editorial YAML rebuilds the site and reloads the browser.
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
+from .csp import content_security_policy, inline_scripts
 from .model import InputError
 from .pipeline import read_corpus, render_pages
 from .write import written_pages
 
 log = logging.getLogger("mkdocs.plugins.briefing")
+
+THEME_SCRIPTS = ("partials/javascripts/base.html", "partials/javascripts/palette.html",
+                 "partials/javascripts/content.html")
+"""Material's partials with the inline scripts our pages use (the others belong to features the site has off)."""
 
 
 class BriefingConfig(base.Config):
@@ -39,6 +49,11 @@ class BriefingConfig(base.Config):
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
+    serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         self.seeds = root / self.config.seeds
@@ -69,6 +84,31 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for path, content in sorted(pages.items()):
             files.append(File.generated(config, path, content=content))
         return files
+
+    @event_priority(100)  # before the tags plugin, or any other, reads the title
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A front-matter title is plain text; MkDocs and the theme print ``page.title`` as HTML.
+
+        Escaped here, where MkDocs takes it from the front matter, it is text in every place the theme
+        shows it: ``<title>``, the header, the nav, the footer's links. The Markdown keeps the honest title.
+        """
+        if isinstance(title := page.meta.get("title"), str):
+            page.meta["title"] = html.escape(title)
+        return markdown
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """The Content Security Policy the theme override puts in every page's head.
+
+        The theme's inline scripts differ only by the page's ``base_url``, so they are hashed as the theme
+        renders them for every folder depth the site has, and the 404 page's absolute base.
+        """
+        bases = {get_relative_url(".", file.url) for file in files.documentation_pages()}
+        bases.add(urlsplit(config.site_url or "/").path)
+        context = {"config": config, "features": config.theme.get("features", [])}
+        scripts = [script for base in sorted(bases) for name in THEME_SCRIPTS
+                   for script in inline_scripts(env.get_template(name).render(context, base_url=base))]
+        env.globals["content_security_policy"] = content_security_policy(scripts, serving=self.serving)
+        return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         index_for_search(Path(config.site_dir))

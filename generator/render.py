@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from . import briefing
 from .model import Agreement, Article, Editorial
+from .relations import relations_svg
 from .slug import slugify
 from .text import is_lowercased
 from .topics import Evidence, Topics, newest_first
@@ -174,7 +175,7 @@ def render_topic_pages(articles: list[Article], topics: Topics, editorial: Edito
         "index.md": render_page("home.md.j2", {"title": "Home", "hide": ["navigation"]}, articles=ordered,
                                 latest=ordered[:LATEST], topics=topics, outlets=topics.outlets, first_date=first_date),
         "agreements/index.md": render_page("agreements.md.j2", {"title": "Agreements"}, topics=topics,
-                                           diagram=Markup(briefing.relations_diagram(editorial.agreements))),
+                                           diagram=Markup(relations_svg(editorial.agreements))),
         "countries/index.md": render_page("countries.md.j2", {"title": "Countries"}, topics=topics),
         "articles/index.md": render_page("articles.md.j2", {"title": "Articles"}, articles=ordered[:LISTING_LATEST],
                                          total=len(ordered), years=article_years, names=names),

@@ -1,6 +1,7 @@
 """The briefing features: timeline, glossary, who said what, who's who, related reading, readable 000, feed."""
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -8,9 +9,11 @@ import pytest
 
 from generator.briefing import readable, related_reading, timeline
 from generator.pipeline import read_corpus, render_pages
+from generator.topics import country_slug
 
 ROOT = Path(__file__).resolve().parent.parent
 ATOM = "{http://www.w3.org/2005/Atom}"
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.fixture(scope="module")
@@ -109,12 +112,19 @@ def test_explore_index_has_facets_for_every_article(pages):
     assert all(r["url"].startswith("../articles/") for r in records)
 
 
-def test_map_of_relations_joins_agreements_to_their_parties(pages):
+def test_map_of_relations_joins_agreements_to_their_parties(pages, editorial):
     page = pages["agreements/index.md"]
-    diagram = page.split("```mermaid\n", 1)[1].split("```", 1)[0]
-    assert diagram.startswith("graph LR\n")
-    assert 'c0("Brazil")' in diagram and '("United States")' in diagram
-    agreement = next(line for line in diagram.splitlines() if "US–Guatemala ACA (2019) · suspended" in line)
-    node = agreement.split("[")[0].strip()
-    guatemala = next(line for line in diagram.splitlines() if '("Guatemala")' in line).split("(")[0].strip()
-    assert f"  {node} --- {guatemala}" in diagram.splitlines()
+    svg = ET.fromstring(page.split('<figure class="briefing-map-figure">\n', 1)[1].split("\n</figure>")[0])
+    links = {a.get("{http://www.w3.org/1999/xlink}href"): a for a in svg.iter(f"{SVG}a")}
+    assert set(links) == ({f"../agreements/{a.id}/" for a in editorial.agreements}
+                          | {f"../countries/{country_slug(p)}/" for a in editorial.agreements for p in a.parties})
+    assert "".join(links["../agreements/us-guatemala-aca-2019/"].itertext()) == "US–Guatemala ACA (2019)suspended"
+    # One line per party, from the agreement's box to the country's.
+    lines = list(svg.iter(f"{SVG}path"))
+    assert len(lines) == sum(len(a.parties) for a in editorial.agreements)
+    aca = links["../agreements/us-guatemala-aca-2019/"].find(f"{SVG}rect")
+    guatemala = links["../countries/guatemala/"].find(f"{SVG}rect")
+    start = float(aca.get("y")) + float(aca.get("height")) / 2
+    end = float(guatemala.get("y")) + float(guatemala.get("height")) / 2
+    assert any(re.fullmatch(rf"M\S+ {start:g} C.* \S+ {end:g}", line.get("d")) for line in lines)
+    assert not [node for node in svg.iter() if "style" in node.attrib or node.tag.endswith("script")]

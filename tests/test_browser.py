@@ -127,3 +127,31 @@ def test_glossary_term_is_explained_on_hover(page, site_url):
     expect(term).to_have_attribute("title", re.compile("Guatemala, El Salvador and Honduras"))
     term.hover()
     expect(page.locator(".md-tooltip2, .md-tooltip").filter(has_text="Guatemala, El Salvador").first).to_be_visible()
+
+
+def test_every_page_carries_the_policy_and_the_features_work_under_it(page, site_url):
+    """Search, Explore and the glossary tooltips are tested above under the same policy; any violation
+    would be a console error, which fails every test here."""
+    for path in ("", "timeline/", "glossary/", "explore/", "agreements/"):
+        page.goto(site_url + path)
+        policy = page.locator('meta[http-equiv="Content-Security-Policy"]')
+        expect(policy).to_have_count(1)
+        expect(policy).to_have_attribute("content", re.compile(r"script-src 'self' 'sha256-"))
+    page.goto(site_url + "timeline/")
+    expect(page.locator("article")).to_contain_text("2019-07-26")
+
+
+def test_map_of_relations_shows_offline_and_its_boxes_are_links(page, site_url):
+    foreign = []
+    page.route(lambda address: not address.startswith(site_url),
+               lambda route: (foreign.append(route.request.url), route.abort()))
+    page.goto(site_url + "agreements/")
+    figure = page.locator("svg.briefing-map")
+    expect(figure).to_be_visible()
+    expect(figure.locator("a")).to_have_count(22)  # 11 agreements, 11 countries
+    box = figure.get_by_role("link", name="Guatemala", exact=True)
+    expect(box).to_be_visible()
+    box.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/countries/guatemala/$"))
+    assert foreign == []

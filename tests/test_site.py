@@ -19,7 +19,7 @@ class LinkCollector(HTMLParser):
         values = dict(attrs)
         if "id" in values:
             self.ids.add(values["id"])
-        for name in ("href", "src"):
+        for name in ("href", "src", "xlink:href"):  # xlink:href: the links of the map of relations (SVG)
             if values.get(name):
                 self.links.append(values[name])
 
