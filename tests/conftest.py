@@ -79,6 +79,19 @@ def seed_sentences(seed_article):
     return sentences
 
 
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright, for the tests that open the built site as a reader would."""
+    from playwright.sync_api import sync_playwright
+    from sitebuild import CHROMIUM_ARGS, require_chromium
+
+    executable = require_chromium()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
 @pytest.fixture
 def tmp_seeds(tmp_path) -> Path:
     """A seeds folder in tmp_path: a topics/ copy of the real editorial YAML and the five seed clippings."""

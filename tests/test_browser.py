@@ -3,8 +3,8 @@
 import re
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
-from sitebuild import ARTIFACTS, CHROMIUM_ARGS, copy_project, mkdocs_build, require_chromium, static_server
+from playwright.sync_api import expect
+from sitebuild import ARTIFACTS, copy_project, mkdocs_build, static_server
 
 HOSTILE = ("The United States and Guatemala talked. <img src=x onerror=\"window.hacked=1\"> "
            "<script>window.hacked=2</script> onerrorword appears here.")
@@ -18,15 +18,6 @@ def site_url(tmp_path_factory):
     assert result.returncode == 0, result.stderr
     with static_server(project / "site") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = require_chromium()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

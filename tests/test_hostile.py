@@ -14,8 +14,7 @@ from html.parser import HTMLParser
 
 import pytest
 import yaml
-from playwright.sync_api import sync_playwright
-from sitebuild import CHROMIUM_ARGS, copy_project, mkdocs_env, require_chromium, static_server
+from sitebuild import copy_project, mkdocs_env, static_server
 
 from generator.csp import inline_scripts, script_hash
 from generator.pipeline import read_corpus, render_pages
@@ -106,15 +105,6 @@ def hostile_project(tmp_path_factory):
 @pytest.fixture(scope="module")
 def hostile_site(hostile_project):
     return hostile_project[0] / "site"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = require_chromium()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

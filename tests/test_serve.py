@@ -1,5 +1,6 @@
 """`mkdocs serve` as an editor runs it: seeds are watched, edits reach the open page, idle means idle."""
 
+import re
 import socket
 import subprocess
 import sys
@@ -8,8 +9,8 @@ import urllib.error
 import urllib.request
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
-from sitebuild import CHROMIUM_ARGS, copy_project, mkdocs_env, require_chromium
+from playwright.sync_api import expect
+from sitebuild import copy_project, mkdocs_env
 
 BUILT = "Documentation built in"
 
@@ -61,20 +62,20 @@ def server(tmp_path):
             process.wait(timeout=30)
 
 
-def test_editing_a_seed_reloads_the_page_in_the_browser(server):
+def test_editing_a_seed_reloads_the_page_in_the_browser(server, browser):
     project, url, read_log = server
-    executable = require_chromium()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.goto(url + "articles/2019-07-11-us-getting-closer-to-safe-third-country-agreement-with/")
-        expect(page.locator("article")).to_contain_text("“Every week it’s closer,” said an administration official.")
-        article = next((project / "seeds").glob("003_*.txt"))
-        article.write_text(article.read_text(encoding="utf-8").replace("Every week", "Every single week"),
-                           encoding="utf-8")
-        # No navigation by the test: the served page reloads itself once the rebuild is done.
-        expect(page.locator("article")).to_contain_text("“Every single week it’s closer,”", timeout=60_000)
-        browser.close()
+    page = browser.new_page()
+    page.goto(url + "articles/2019-07-11-us-getting-closer-to-safe-third-country-agreement-with/")
+    expect(page.locator("article")).to_contain_text("“Every week it’s closer,” said an administration official.")
+    # The preview's policy lets MkDocs' inline live-reload script run (its text changes every build).
+    expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).to_have_attribute(
+        "content", re.compile(r"script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'"))
+    article = next((project / "seeds").glob("003_*.txt"))
+    article.write_text(article.read_text(encoding="utf-8").replace("Every week", "Every single week"),
+                       encoding="utf-8")
+    # No navigation by the test: the served page reloads itself once the rebuild is done.
+    expect(page.locator("article")).to_contain_text("“Every single week it’s closer,”", timeout=60_000)
+    page.close()
 
 
 def test_idle_server_does_not_rebuild_and_deleted_article_disappears(server):
