@@ -39,7 +39,7 @@ def read_markdown(text: str) -> Read:
         try:
             meta, dropped = parse_meta(match["yaml"] or "", allow_extra=True)
         except InputError as error:
-            dropped = [f"front matter dropped: {error}"]
+            dropped = [f"ignored whole: {error}"]
         text = text[match.end() :]
     if match := MARKDOWN_TITLE.match(text):
         meta.setdefault("title", match["title"].strip())

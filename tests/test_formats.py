@@ -44,7 +44,7 @@ def test_markdown_heading_is_the_title_when_none_is_recorded():
 def test_markdown_with_broken_front_matter_keeps_its_text():
     body, meta, dropped = read_markdown("---\ntitle: [unclosed\n---\nText.\n")
     assert (body, meta) == ("Text.\n", {})
-    assert len(dropped) == 1 and dropped[0].startswith("front matter dropped: invalid YAML: ")
+    assert len(dropped) == 1 and dropped[0].startswith("ignored whole: invalid YAML: ")
 
 
 def test_markdown_front_matter_with_a_bad_field_keeps_the_others():
