@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed
 
-.PHONY: setup pages check serve site test golden lint lock clean bench bench-large
+.PHONY: setup pages check serve site test golden lint lock clean bench bench-large eval
 
 setup: $(STAMP)
 
@@ -53,3 +53,7 @@ bench: $(STAMP)
 
 bench-large: $(STAMP)
 	$(BIN)/python bench/run.py 100 1000 10000
+
+# Precision and recall per field on the unseen articles (tests/unseen/, gold labels written before any run).
+eval: $(STAMP)
+	$(BIN)/python tools/evaluate.py
