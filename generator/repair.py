@@ -29,6 +29,11 @@ MAX_CJK_SHARE = 0.05
 # Third byte of the three-byte UTF-8 punctuation that starts E2 80 (which GBK shows as 鈥).
 LOST_BYTE_CHOICES = {"dash": "\u2014", "open": "\u201c", "close": "\u201d", "apostrophe": "\u2019"}
 
+# UTF-8 punctuation (E2 80 xx) read as cp1252 whose last byte was lost: "â€" and a replacement character.
+LATIN_LOST_PUNCTUATION = "\u00e2\u20ac\ufffd"
+# Stands in for it while ftfy repairs the rest (a private-use character no clipping has).
+LOST_MARK = "\ue000"
+
 OTHER_LINE_BREAKS = re.compile(r"[\u2028\u2029\x0b\x0c]")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff\ufffe]")
 
@@ -38,11 +43,25 @@ def repair(text: str) -> tuple[str, dict[str, int]]:
     repairs: dict[str, int] = {}
     text, repairs["line_endings"] = _normalise_line_endings(text)
     text, repairs["gbk_mojibake"] = undo_gbk_mojibake(text)
-    fixed = ftfy.fix_text(text, config=FTFY_CONFIG)
+    marked = text.replace(LATIN_LOST_PUNCTUATION, LOST_MARK) if LOST_MARK not in text else text
+    fixed = restore_lost_punctuation(ftfy.fix_text(marked, config=FTFY_CONFIG))
     repairs["latin_mojibake"] = count_edits(text, fixed)
     text = unicodedata.normalize("NFC", fixed)
     text, repairs["control_chars"] = CONTROL.subn("", text)
     return text, {kind: count for kind, count in repairs.items() if count}
+
+
+def restore_lost_punctuation(text: str) -> str:
+    """Each marked quote, apostrophe or dash whose last byte was lost is chosen from its neighbours and
+    its pair, as for GBK mojibake (ftfy has already turned the rest of the text back into Unicode)."""
+    if LOST_MARK not in text:
+        return text
+    pieces: list[str | _Lost] = []
+    for index, part in enumerate(text.split(LOST_MARK)):
+        if index:
+            pieces.append(_Lost(b"\xe2\x80"))
+        pieces.append(part)
+    return _choose_lost_characters(pieces)
 
 
 def count_edits(before: str, after: str) -> int:

@@ -132,3 +132,14 @@ def test_separators_do_not_join_words(separator):
 
 def test_line_endings_become_lf():
     assert repair("a\r\nb\rc\n") == ("a\nb\nc\n", {"line_endings": 2})
+
+
+@pytest.mark.parametrize("garbled, fixed", [
+    ("He said \u00e2\u20ac\u0153we will\u00e2\u20ac\ufffd and left.", "He said “we will” and left."),
+    ("\u00e2\u20ac\ufffdNo,\u00e2\u20ac\ufffd she said.", "“No,” she said."),
+    ("It\u00e2\u20ac\ufffds done.", "It’s done."),
+    ("Mexico \u00e2\u20ac\ufffd and Guatemala", "Mexico — and Guatemala"),
+    ("A lone \ufffd the context cannot decide stays.", "A lone \ufffd the context cannot decide stays."),
+])
+def test_latin_mojibake_with_a_lost_last_byte_is_restored_from_context(garbled, fixed):
+    assert repair(garbled)[0] == fixed
