@@ -182,12 +182,12 @@ def make_article(path: Path, shown: str, editorial: Editorial) -> Article:
     text, repairs = repair(raw.text)
     text, embedded, dropped = reader(text)
     # An unusable field in the clipper's record costs that field (or, unreadable, the record), never the article.
-    record = meta_path(path).name
+    record = meta_path(path)
     try:
-        recorded, unusable = read_meta(meta_path(path))
+        recorded, unusable = read_meta(record)
     except InputError as error:
         recorded, unusable = {}, [f"ignored whole: {error}"]
-    dropped = [f"front matter: {reason}" for reason in dropped] + [f"{record}: {reason}" for reason in unusable]
+    dropped = [f"front matter: {reason}" for reason in dropped] + [f"{record.name}: {reason}" for reason in unusable]
     meta = embedded | {key: value for key, value in recorded.items() if value}
     body, removed = remove_debris(text)
     paragraphs = split_paragraphs(body)
