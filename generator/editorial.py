@@ -138,13 +138,18 @@ def parse_outlets(data) -> tuple[Outlet, ...]:
     outlets = []
     for index, entry in enumerate(entries):
         fields = Fields(entry, f"outlet #{index + 1}")
-        fields.reject_unknown({"name", "domains", "cues", "mentions"})
+        fields.reject_unknown({"name", "names", "domains", "cues", "mentions"})
+        name = fields.get("name", str, required=True)
         outlets.append(Outlet(
-            name=fields.get("name", str, required=True),
+            name=name,
+            names=tuple(dict.fromkeys(fold(n) for n in (name, *fields.strings("names")))),
             domains=tuple(d.lower() for d in fields.strings("domains")),
             cues=tuple(fold(c) for c in fields.strings("cues")),
             mentions=tuple(fold(m) for m in fields.strings("mentions")),
         ))
+    names = [n for outlet in outlets for n in outlet.names]
+    if repeated := sorted({n for n in names if names.count(n) > 1}):
+        raise InputError(f"outlet name '{repeated[0]}' names two outlets")
     return tuple(outlets)
 
 

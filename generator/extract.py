@@ -55,20 +55,39 @@ def make_summary(paragraphs: list[str]) -> str:
 
 # --- outlet -------------------------------------------------------------------------------------
 
-def find_outlet(url: str | None, text: str, editorial: Editorial) -> str | None:
-    """From the address's domain; else from the clipping naming itself ("Source: CNN"); else None."""
-    if url:
-        host = (urlsplit(url).hostname or "").lower()
-        for outlet in editorial.outlets:
-            if any(host == d or host.endswith("." + d) for d in outlet.domains):
-                return outlet.name
-        if host:
-            return host.removeprefix("www.")
+def find_outlet(recorded: str | None, url: str | None, credited: str | None, text: str,
+                editorial: Editorial) -> str | None:
+    """The outlet, from the most trusted place that names it: the clipper's record or the page's own
+    site name; the address's host (a host no listed outlet owns is shown as it is); the story's dateline
+    and credit lines; and last the clipping naming itself ("Source: CNN", "told NPR")."""
+    if recorded:
+        listed = editorial.outlet_named(recorded)
+        return listed.name if listed else recorded
+    host = (urlsplit(url).hostname or "").lower() if url else ""
+    for outlet in editorial.outlets:
+        if host and any(host == d or host.endswith("." + d) for d in outlet.domains):
+            return outlet.name
+    if host:
+        return host.removeprefix("www.")
+    if credited:
+        return credited
     folded = f" {fold(text)} "
     for outlet in editorial.outlets:
         if any(f" {cue} " in folded for cue in outlet.cues):
             return outlet.name
-    return None
+    return _named_as_itself(folded, editorial)
+
+
+# How a story names its own outlet: "told NPR", "NPR's request", "in an interview with the BBC".
+SELF_REFERENCE = (" told {} ", " {} s request", " interview with {} ", " {} has learned ", " obtained by {} ",
+                  " {} has obtained ", " {} s questions ", " statement to {} ", " {} contacted ")
+
+
+def _named_as_itself(folded: str, editorial: Editorial) -> str | None:
+    named = {outlet.name for outlet in editorial.outlets for mention in outlet.mentions
+             for frame in SELF_REFERENCE
+             if frame.format(mention) in folded or frame.format("the " + mention) in folded}
+    return named.pop() if len(named) == 1 else None
 
 
 # --- countries and agreements -------------------------------------------------------------------

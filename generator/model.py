@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .text import fold
+
 
 class InputError(Exception):
     """An input the generator refuses; the message names the reason, the caller names the file."""
@@ -156,6 +158,8 @@ class Outlet:
     """Folded phrases by which a clipping names itself as this outlet's."""
     mentions: tuple[str, ...]
     """Folded phrases by which any article mentions this outlet."""
+    names: tuple[str, ...] = ()
+    """Folded other names and credit forms ("afp", "agence france presse"): site names, datelines, credit lines."""
 
 
 @dataclass(frozen=True)
@@ -184,3 +188,12 @@ class Editorial:
     people: tuple[KnownName, ...]
     organizations: tuple[KnownName, ...]
     glossary: tuple[GlossaryTerm, ...] = ()
+
+    def outlet_named(self, name: str) -> Outlet | None:
+        """The outlet a site name, byline or credit calls by ``name`` ("AFP", "The Guardian"), if listed."""
+        key = fold(name)
+        key_without_the = key.removeprefix("the ")
+        for outlet in self.outlets:
+            if key in outlet.names or key_without_the in {n.removeprefix("the ") for n in outlet.names}:
+                return outlet
+        return None

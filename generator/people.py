@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Editorial, KnownName, Person, Quote
+from .names import is_name, is_short_form, name_spans, without_titles
 from .text import SENTENCE_END, fold, fold_alias, is_lowercased, split_words
 
 NAME_WORD = r"(?:[A-Z][\w’'.-]*[a-z][\w’'-]*|[A-Z]\.)"
@@ -67,7 +68,8 @@ def find_cast(paragraphs: list[str], editorial: Editorial) -> Cast:
 # --- people -------------------------------------------------------------------------------------
 
 def _people(text: str) -> list[Person]:
-    """Names the text gives a role or a title to, or quotes ("said Kevin Appleby")."""
+    """Names the text cues as people (a title, a role in apposition, a verb of speech) with their roles,
+    then every other capitalised name of two or more words that is not a place or an institution."""
     found: list[Person] = []
     for match in APPOSITIVE.finditer(text):
         found.append(Person(match["name"], _clean_role(match["role"])))
@@ -76,8 +78,9 @@ def _people(text: str) -> list[Person]:
     for match in TITLED_NAME.finditer(text):
         role = match["role"] + (match["of"] or "")
         found.append(Person(match["name"].strip(), role.strip()))
-    for match in re.finditer(rf"(?:{SPEECH_VERBS})\s+(?P<name>{NAME})\b", text):
-        found.append(Person(match["name"]))
+    for span in name_spans(text):
+        if len(span.name.split()) > 1:
+            found.append(Person(span.name, span.role))
     return found
 
 
@@ -146,10 +149,11 @@ class _NameIndex:
                 self._add(person)
 
     def _is_name(self, name: str) -> bool:
-        return len(split_words(name)) <= 5 and not re.search(r"\d", name)
+        return fold_alias(name) in self._known_names or is_name(without_titles(name))
 
     def _add(self, person: Person) -> None:
-        full = self.resolve(person.name) or person.name
+        name = without_titles(person.name)
+        full = self.resolve(name) or name
         current = self._people.get(full)
         role = person.role or (current.role if current else None) or self._known_role(full)
         if current and current.role and person.role and len(current.role) >= len(person.role):
@@ -161,21 +165,20 @@ class _NameIndex:
 
     def resolve(self, name: str) -> str | None:
         """The full name behind ``name``, or None when it names nobody known."""
-        key = fold_alias(re.sub(r"^(?:Mr|Mrs|Ms|Dr)\.?\s+", "", name))
+        bare = without_titles(name)
+        key = fold_alias(bare)
         if key in self._known_names:
             return self._known_names[key]
+        # "Pence", "Mr. Dunmore" and "de la Cruz" name someone already in the list; so does a longer form.
         for full in self._people:
-            folded = fold_alias(full)
-            # "Pence" and "President Donald Trump" both name someone already in the list.
-            if key == folded or (key and (folded.endswith(" " + key) or key.endswith(" " + folded))):
+            if is_short_form(bare, full) or is_short_form(full, bare):
                 return full
         return None
 
     def people(self) -> list[Person]:
         # Keep a name only when no longer name in the list ends with it ("Trump" inside "Donald Trump").
         names = list(self._people)
-        kept = [p for p in self._people.values()
-                if not any(o != p.name and fold_alias(o).endswith(" " + fold_alias(p.name)) for o in names)]
+        kept = [p for p in self._people.values() if not any(o != p.name and is_short_form(p.name, o) for o in names)]
         return sorted(kept, key=lambda p: p.name)
 
 

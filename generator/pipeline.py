@@ -18,6 +18,7 @@ from . import extract
 from .briefing import related_reading
 from .cache import ArticleCache, input_key
 from .clean import remove_debris, split_paragraphs
+from .credits import journalists, read_credits
 from .editorial import load_editorial
 from .formats import READERS
 from .model import Article, Editorial, InputError, Problem, Source
@@ -188,8 +189,12 @@ def make_article(path: Path, shown: str, editorial: Editorial) -> Article:
     except InputError as error:
         recorded, unusable = {}, [f"ignored whole: {error}"]
     dropped = [f"front matter: {reason}" for reason in dropped] + [f"{record.name}: {reason}" for reason in unusable]
+    if embedded.get("authors"):
+        embedded["authors"] = journalists(embedded["authors"], editorial)
     meta = embedded | {key: value for key, value in recorded.items() if value}
     body, removed = remove_debris(text)
+    body, credits = read_credits(body, editorial)
+    removed += credits.removed
     paragraphs = split_paragraphs(body)
     if not paragraphs:
         raise InputError("no article text is left once clipping debris is removed")
@@ -201,7 +206,7 @@ def make_article(path: Path, shown: str, editorial: Editorial) -> Article:
         inferred.append("title")
     url = meta.get("url")
     published = meta.get("published")
-    if not published and (published := date_from_url(url)):
+    if not published and (published := date_from_url(url) or credits.published):
         inferred.append("published")
     cast = find_cast(paragraphs, editorial)
     quotes = [dataclasses.replace(q, about=extract.quote_agreements(q, published, editorial.agreements))
@@ -210,9 +215,9 @@ def make_article(path: Path, shown: str, editorial: Editorial) -> Article:
         slug=article_slug(published, title),
         title=title,
         title_generated="title" in inferred,
-        outlet=meta.get("outlet") or extract.find_outlet(url, text, editorial),
+        outlet=extract.find_outlet(meta.get("outlet"), url, credits.outlet, body, editorial),
         published=published,
-        authors=meta.get("authors") or [],
+        authors=meta.get("authors") or credits.authors,
         url=url,
         note=meta.get("note"),
         summary=extract.make_summary(paragraphs),

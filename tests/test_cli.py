@@ -123,7 +123,7 @@ def test_bad_editorial_data_stops_the_build(tmp_seeds, tmp_path, capsys):
     (tmp_seeds / "topics" / "outlets.yml").write_text("outlets: [{name: X, domain: x.com}]\n", encoding="utf-8")
     code, stdout, stderr = run(capsys, "build", "--seeds", str(tmp_seeds), "--out", str(tmp_path / "docs"))
     assert stderr == [f"Error reading editorial data: {tmp_seeds / 'topics' / 'outlets.yml'}: outlet #1: unknown key "
-                      "'domain' (allowed: cues, domains, mentions, name)"]
+                      "'domain' (allowed: cues, domains, mentions, name, names)"]
     assert (code, stdout) == (1, [])
     assert not (tmp_path / "docs").exists()
 

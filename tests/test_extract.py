@@ -93,9 +93,24 @@ def test_countries_most_mentioned_first_with_evidence():
     (None, "Reuters first reported the deal.", None),
     (None, "The New York Times reported the deal.", None),
     (None, "", None),
+    (None, "The department did not respond to NPR's request for comment.", "NPR"),
+    (None, "He told Reuters and later told the BBC the same.", None),
 ])
 def test_find_outlet(editorial, url, text, outlet):
-    assert find_outlet(url, text, editorial) == outlet
+    assert find_outlet(None, url, None, text, editorial) == outlet
+
+
+@pytest.mark.parametrize("recorded, url, credited, outlet", [
+    ("AFP", None, None, "Agence France-Presse"),
+    ("the guardian", None, None, "The Guardian"),
+    ("Some Local Blog", "https://www.nytimes.com/x", None, "Some Local Blog"),
+    (None, "https://www.houstonchronicle.com/news/x.php", "Associated Press", "Houston Chronicle"),
+    (None, "https://example.org/x", "Associated Press", "example.org"),
+    (None, None, "EFE", "EFE"),
+])
+def test_outlet_order_of_trust(editorial, recorded, url, credited, outlet):
+    """The clipper's record or the page's site name, then the address, then the story's own credits."""
+    assert find_outlet(recorded, url, credited, "Source: CNN", editorial) == outlet
 
 
 @pytest.mark.parametrize("number, outlet", [(0, "TIME"), (1, "The New Yorker"), (2, "The New York Times"),

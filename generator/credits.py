@@ -1,0 +1,154 @@
+"""Stage 3b: the lines a story carries about itself — byline, date line, dateline and credit lines.
+
+News copy credits itself in a few fixed places: a byline and a date line above the story ("By Jane Doe,
+BBC News" / "Jane Doe in Toronto" / "Published 18 October 2024"), a dateline opening the first paragraph
+("MEXICO CITY, June 7 (Reuters) -"), and credit lines below it ("(Reporting by …; Editing by …)",
+"Copyright 2024 The Associated Press", "— AFP"). They name the journalists, the outlet and the date;
+they are not part of the story, so they are taken out of the body (and kept on record).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import date_line, full_dates
+from .model import Editorial
+from .names import is_name
+
+MAX_CREDIT_LINE = 160
+"""Longer lines are story text, not a byline or credit."""
+HEAD_LINES = 4
+"""Lines above the story where bylines and date lines stand."""
+NAME_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*;\s*)")
+# "By Jane Doe and John Roe", "By JANE DOE, BBC News", "By Jane Doe | Photographs by …"
+BYLINE = re.compile(r"^by\s+(?P<names>[^|\n]+?)(?:\s*\|[^\n]*)?$", re.IGNORECASE)
+# The Guardian's "Ross Tennant in Toronto", "Jane Doe and John Roe in Madrid"
+NAME_IN_PLACE = re.compile(r"^(?P<names>[^\n,]+?)\s+in\s+(?P<place>[A-Z][\w .'-]{1,40})$")
+# "GUATEMALA CITY (AP) —", "MEXICO CITY, June 7 (Reuters) -", "Mexico City, Jan 21 (EFE).-", "WASHINGTON —"
+DATELINE = re.compile(
+    r"^(?:(?P<caps>[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]{2,40}?)(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?|"
+    r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))"
+    r"(?:,\s+(?P<day>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?))?"
+    r"\s*(?:\((?P<credit>[^()\n]{2,40})\))?\s*(?:\.-|—|–|--?|:)\s+(?=\S)")
+# Credit lines under a story. Each yields journalists' names, an outlet, or both.
+REPORTING = re.compile(r"\b(?:additional\s+)?(?:reporting|writing|written|reported)\s+by\s+(?P<names>[^;()\n]+)",
+                       re.IGNORECASE)
+CONTRIBUTED = re.compile(r"^(?P<names>[^.;\n]+?)\s+contributed(?:\s+reporting|\s+to\s+this\s+(?:report|story))",
+                         re.IGNORECASE)
+COPYRIGHT = re.compile(r"^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}\s+)?(?P<outlet>[^.\n]{2,60}?)\.?"
+                       r"(?:\s+all rights reserved\.?)?$", re.IGNORECASE)
+SIGN_OFF = re.compile(r"^(?:—|–|--?|\()\s*(?P<outlet>[^()\n]{2,40}?)\s*\)?$")
+FIRST_PUBLISHED = re.compile(r"^this (?:report|story|article) by (?P<outlet>.+?) was first published (?P<date>.+?)\.?$",
+                             re.IGNORECASE)
+NOT_JOURNALISTS = re.compile(r"\b(?:staff|agenc(?:y|ies)|wire|reporters?|correspondents?|editors?|desk|team|"
+                             r"news|services?)\b", re.IGNORECASE)
+
+
+@dataclass
+class Credits:
+    """What a story's own credit lines say about it."""
+
+    authors: list[str] = field(default_factory=list)
+    outlet: str | None = None
+    """The outlet a byline, dateline or credit line names, by its name in the outlets table."""
+    published: str | None = None
+    """A date line's date (ISO)."""
+    removed: list[str] = field(default_factory=list)
+
+
+def read_credits(body: str, editorial: Editorial) -> tuple[str, Credits]:
+    """Take the byline, date line, dateline and credit lines out of ``body``; say what they credit."""
+    credits = Credits()
+    lines = body.strip().split("\n")
+    while lines and _head_line(lines[0], credits, editorial):
+        credits.removed.append(lines.pop(0).strip())
+        while lines and not lines[0].strip():
+            lines.pop(0)
+    while lines and _tail_line(lines[-1], credits, editorial):
+        credits.removed.append(lines.pop().strip())
+        while lines and not lines[-1].strip():
+            lines.pop()
+    if lines and (match := DATELINE.match(lines[0])) and _is_dateline(match, editorial):
+        credits.removed.append(match.group().strip())
+        if match["credit"] and (outlet := editorial.outlet_named(match["credit"])):
+            credits.outlet = credits.outlet or outlet.name
+        lines[0] = lines[0][match.end() :]
+    credits.authors = list(dict.fromkeys(credits.authors))
+    return "\n".join(lines), credits
+
+
+def _head_line(line: str, credits: Credits, editorial: Editorial) -> bool:
+    line = " ".join(line.split())
+    if not line or len(line) > MAX_CREDIT_LINE or len(credits.removed) >= HEAD_LINES:
+        return False
+    if date := date_line(line):
+        credits.published = credits.published or date
+        return True
+    if match := BYLINE.match(line):
+        names, _, affiliation = match["names"].partition(", ")
+        outlet = editorial.outlet_named(affiliation) if affiliation else None
+        found = _journalists(names if outlet else match["names"], editorial)
+        if not (found or outlet):
+            return False  # "By the end of the year, …": story text
+        if outlet:
+            credits.outlet = credits.outlet or outlet.name
+        credits.authors += found
+        return True
+    if (match := NAME_IN_PLACE.match(line)) and (names := _journalists(match["names"], editorial)):
+        credits.authors += names
+        return True
+    return False
+
+
+def _tail_line(line: str, credits: Credits, editorial: Editorial) -> bool:
+    line = " ".join(line.split())
+    if not line or len(line) > MAX_CREDIT_LINE:
+        return False
+    bare = line.strip("()")
+    if reporters := [m["names"] for m in REPORTING.finditer(bare)]:
+        credits.authors = [name for names in reporters for name in _journalists(names, editorial)] + credits.authors
+        return True
+    if match := CONTRIBUTED.match(bare):
+        credits.authors += _journalists(match["names"], editorial)
+        return True
+    if match := FIRST_PUBLISHED.match(line):
+        if outlet := editorial.outlet_named(match["outlet"]):
+            credits.outlet = credits.outlet or outlet.name
+        if dates := full_dates(match["date"]):
+            credits.published = credits.published or dates[0][1]
+        return True
+    for pattern in (COPYRIGHT, SIGN_OFF):
+        if (match := pattern.match(line)) and (outlet := editorial.outlet_named(match["outlet"])):
+            credits.outlet = credits.outlet or outlet.name
+            return True
+    return False
+
+
+def journalists(authors: list[str], editorial: Editorial) -> list[str]:
+    """Recorded authors that are people: a page's "Al Jazeera and news agencies" credits no journalist."""
+    return [a for a in authors if not editorial.outlet_named(a) and not NOT_JOURNALISTS.search(a)]
+
+
+def _journalists(names: str, editorial: Editorial) -> list[str]:
+    """Names in a byline or credit ("Daniel Farrell and Lucia Montano in Mexico City"), as written,
+    without outlets, staff credits or places; all-capital bylines ("By ANDREA GUZMÁN RIVAS") in title case."""
+    found = []
+    for part in NAME_LIST.split(names.strip().rstrip(".")):
+        part = re.sub(r"\s+in\s+[A-Z][\w .'-]*$", "", part.strip())
+        if (owner := re.match(r"(?P<outlet>[^’']+)[’']s\s+", part)) and editorial.outlet_named(owner["outlet"]):
+            part = part[owner.end() :]  # "CNN’s Jennifer Hansler"
+        if part.isupper():
+            part = " ".join(word.capitalize() if len(word) > 2 else word.title() for word in part.split())
+        if not part or editorial.outlet_named(part) or NOT_JOURNALISTS.search(part):
+            continue
+        if is_name(part) and len(part.split()) >= 2:
+            found.append(part)
+    return found
+
+
+def _is_dateline(match: re.Match[str], editorial: Editorial) -> bool:
+    """A place in capitals ("WASHINGTON —"), or any place with an outlet's credit ("Mexico City, Jan 21 (EFE).-")."""
+    if match["credit"]:
+        return bool(editorial.outlet_named(match["credit"])) or bool(match["caps"])
+    return bool(match["caps"]) and not match["caps"].strip().isdigit()

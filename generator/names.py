@@ -1,0 +1,234 @@
+"""What a person's name looks like in news text: its words, the titles before it, and its later short forms.
+
+nameparser's tables give the broad knowledge (titles, particles such as "de la" and "von der", suffixes such
+as "Jr."); ``data/people.yml`` adds the news words it lacks. A capitalised phrase is taken for a person only
+when the text cues it as one: a title, a role in apposition, or a verb of speech.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+from nameparser.config import CONSTANTS
+
+from .datafile import load_package_yaml
+from .gazetteer import gazetteer
+from .text import fold
+
+SPEECH_VERBS = ("said|says|told|tells|added|adds|explained|explains|tweeted|wrote|writes|warned|warns|asked|"
+                "stated|noted|argued|insisted|stressed|acknowledged|admitted|announced|declared|posted|urged|"
+                "replied|responded|recalled|agreed|vowed|promised|called|calls|described|countered|conceded|"
+                "cautioned|complained|claimed|predicted|suggested|testified|told")
+WORD = re.compile(r"[^\W\d_][\w’'-]*")
+# "al-Assad", "bin Salman": an Arabic particle joined by a hyphen starts a name word in lower case.
+JOINED_PARTICLE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|ul)-[A-Z]")
+SUFFIXES = {"jr", "sr", "jnr", "snr", "ii", "iii", "iv"}
+POSSESSIVE = re.compile(r"[’']s?$")
+MAX_NAME_WORDS = 5
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """A capitalised run of name words in a text, split into its title words and the name itself."""
+
+    name: str
+    """The name without titles: "Rishi Sunak", "Charles W. Dunmore Jr."; a surname alone after a title."""
+    role: str | None
+    """Title words written before the name ("Prime Minister", "government spokeswoman")."""
+    start: int
+    end: int
+    cued: bool
+    """Whether the text marks it as a person: a title, an appositive role, or a verb of speech."""
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    titles: frozenset[str]
+    honorifics: frozenset[str]
+    not_names: frozenset[str]
+    function_words: frozenset[str]
+    particles: frozenset[str]
+    places: frozenset[str]
+
+
+@cache
+def lexicon() -> _Lexicon:
+    data = load_package_yaml("people.yml")
+    particles = {p for p in CONSTANTS.prefixes if p.isalpha() and p.islower() and len(p) <= 5}
+    places = {fold(s.name) for s in pycountry.subdivisions}
+    return _Lexicon(titles=frozenset(CONSTANTS.titles) | frozenset(data["titles"]),
+                    honorifics=frozenset(data["honorifics"]), not_names=frozenset(data["not_names"]),
+                    function_words=frozenset(data["function_words"]),
+                    particles=frozenset(particles - {"san", "santa", "st", "ste"}), places=frozenset(places))
+
+
+def _bare(word: str) -> str:
+    return word.lower().rstrip(".")
+
+
+def is_title(word: str) -> bool:
+    words = lexicon()
+    return _bare(word) in words.titles or _bare(word) in words.honorifics
+
+
+def _is_name_word(word: str) -> bool:
+    if JOINED_PARTICLE.match(word):
+        return True
+    return word[0].isupper() and not (word.isupper() and len(word) > 1 and _bare(word) not in SUFFIXES)
+
+
+def name_spans(text: str) -> list[NameSpan]:
+    """Every run of capitalised words that may be a person's name, with the cues the text gives."""
+    words = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
+    spans = []
+    index = 0
+    while index < len(words):
+        end = _run_end(text, words, index)
+        if end > index:
+            span = _span(text, words[index:end])
+            if span:
+                spans.append(span)
+            index = end
+        else:
+            index += 1
+    return spans
+
+
+def _run_end(text: str, words: list[tuple[str, int, int]], start: int) -> int:
+    """Index after the last word of the capitalised run starting at ``start`` (``start`` if none)."""
+    if not _is_name_word(words[start][0]):
+        return start
+    end = start + 1
+    while end < len(words):
+        word, begin, _ = words[end]
+        gap = text[words[end - 1][2] : begin]
+        initial_dot = gap.startswith(".") and (len(words[end - 1][0]) == 1 or is_title(words[end - 1][0]))
+        if gap not in (" ", ". ") or (gap == ". " and not initial_dot):
+            if re.fullmatch(r",? ", gap) and _bare(word) in SUFFIXES:
+                return end + 1  # "Charles W. Dunmore Jr.", "Martin Luther King Jr."
+            break
+        if _is_name_word(word):
+            end += 1
+        elif (word in lexicon().particles and end + 1 < len(words) and text[words[end][2] : words[end + 1][1]] == " "
+              and (_is_name_word(words[end + 1][0]) or words[end + 1][0] in lexicon().particles)):
+            end += 1  # "de la Cruz", "von der Leyen"
+        else:
+            break
+    return end
+
+
+def _span(text: str, run: list[tuple[str, int, int]]) -> NameSpan | None:
+    words = lexicon()
+    while run and _bare(run[0][0]) in words.function_words:
+        run = run[1:]  # "But Sean Fraser", "In June"
+    if not run:
+        return None
+    tokens = [w for w, _, _ in run]
+    titled = max((i for i, w in enumerate(tokens[:-1]) if is_title(w)), default=-1)
+    first = run[titled + 1][1]
+    end = run[-1][2]
+    if _bare(tokens[-1]) in SUFFIXES and text[end : end + 1] == ".":
+        end += 1
+    name = text[first:end]
+    if name.endswith(("’s", "'s")):
+        name = name[:-2]
+    elif name.endswith(("’", "'")):
+        name = name[:-1]
+    role = _role_words(text, run[: titled + 1])
+    before, after = text[: run[0][1]], text[end:]
+    lead_role = _role_before(before)
+    if lead_role and not role:
+        role = lead_role
+    cued = titled >= 0 or bool(role) or _cued_by_context(before, after)
+    if not is_name(name) or (not cued and _looks_like_place(before, after)):
+        return None
+    return NameSpan(name=name, role=role, start=run[0][1], end=end, cued=cued)
+
+
+def _role_words(text: str, run: list[tuple[str, int, int]]) -> str | None:
+    """The title words of a span as written ("U.S. President", "Tamaulipas Gov."), without a courtesy
+    title after a real one ("Prime Minister Sir")."""
+    while run and _bare(run[-1][0]) in lexicon().honorifics and any(not _honorific(w) for w, _, _ in run[:-1]):
+        run = run[:-1]
+    if not run or all(_honorific(w) for w, _, _ in run):
+        return None
+    start = run[0][1]
+    if initials := re.search(r"(?:\b[A-Z]\.)+$", text[:start]):
+        start = initials.start()  # "U.S. President": the run starts after "U."
+    return " ".join(text[start : run[-1][2]].split())
+
+
+def _honorific(word: str) -> bool:
+    return _bare(word) in lexicon().honorifics
+
+
+def _role_before(before: str) -> str | None:
+    """Lower-case role words right before a name: "government spokeswoman", "Greens senator"."""
+    match = re.search(r"((?:[\w’'-]+ ){0,3}?)([a-z][\w-]*) $", before)
+    if not match or not is_title(match[2]):
+        return None
+    lead = [w for w in match[1].split() if _bare(w) not in lexicon().function_words]
+    return " ".join([*lead, match[2]])
+
+
+def _cued_by_context(before: str, after: str) -> bool:
+    if re.match(r",\s+(?:the|a|an|who|whose|\d{1,3},)\s", after):  # "Marco Mendicino, the public safety minister,"
+        return True
+    if re.match(rf"\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b", after):  # "Noem said", "Bukele wrote"
+        return True
+    if re.search(rf"\b(?:{SPEECH_VERBS})\s+$", before):  # "said Kevin Appleby"
+        return True
+    # "The immigration minister, Sean Fraser, said"
+    match = re.search(r"([\w-]+),\s+$", before)
+    return bool(match and is_title(match[1]))
+
+
+LOCATIVE = re.compile(r"\b(?:in|at|from|to|near|across|into|outside|inside|through|toward|towards|via|of)\s+"
+                      r"(?:the\s+)?$")
+
+
+def _looks_like_place(before: str, after: str) -> bool:
+    """"in San Pedro Sula", "Nuevo Laredo, Mexico": an uncued capitalised phrase where places stand."""
+    if LOCATIVE.search(before):
+        return True
+    following = re.match(r",\s+([A-Z][\w ]{2,30}?)(?=[,.;]|\s+[a-z])", after)
+    return bool(following and gazetteer().mentions(following[1]))
+
+
+def is_name(name: str) -> bool:
+    """Whether a phrase can be a person's name: name words only, none that makes it a place or an institution."""
+    words = lexicon()
+    tokens = name.split()
+    if not tokens or len(tokens) > MAX_NAME_WORDS or re.search(r"\d", name):
+        return False
+    bare = [_bare(t) for t in tokens]
+    if any(b in words.not_names or b in words.function_words for b in bare if b not in SUFFIXES):
+        return False
+    folded = fold(name)
+    if folded in words.places or gazetteer().mentions(name):
+        return False
+    return not all(len(b) == 1 or b in SUFFIXES or b in words.titles or b in words.honorifics for b in bare)
+
+
+def without_titles(name: str) -> str:
+    """"Sir Keir Starmer" → "Keir Starmer"; "Mr. Dunmore" → "Dunmore"; a possessive's ending goes too."""
+    tokens = name.split()
+    while len(tokens) > 1 and is_title(tokens[0]):
+        tokens = tokens[1:]
+    result = " ".join(tokens)
+    return re.sub(r"[’']s?$", "", result) if len(result) > 3 else result
+
+
+def surname_key(name: str) -> str:
+    """The folded name without its suffix, to compare with a later short form ("Dunmore", "Hill Tinoco")."""
+    tokens = [t for t in without_titles(name).split() if _bare(t) not in SUFFIXES]
+    return fold(" ".join(tokens))
+
+
+def is_short_form(short: str, full: str) -> bool:
+    """Whether ``short`` ("Mr. McAleenan", "de la Cruz", "Kasirer") names the person ``full`` names."""
+    key, whole = surname_key(short), surname_key(full)
+    return bool(key) and (key == whole or whole.endswith(" " + key))
