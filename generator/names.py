@@ -127,7 +127,9 @@ def _span(text: str, run: list[tuple[str, int, int]]) -> NameSpan | None:
     if not run:
         return None
     tokens = [w for w, _, _ in run]
-    titled = max((i for i, w in enumerate(tokens[:-1]) if is_title(w)), default=-1)
+    # The last title with a name after it: "King" in "Martin Luther King Jr." is the name, not a title.
+    titled = max((i for i, w in enumerate(tokens[:-1])
+                  if is_title(w) and any(_bare(t) not in SUFFIXES for t in tokens[i + 1 :])), default=-1)
     first = run[titled + 1][1]
     end = run[-1][2]
     if _bare(tokens[-1]) in SUFFIXES and text[end : end + 1] == ".":
@@ -156,8 +158,9 @@ def _role_words(text: str, run: list[tuple[str, int, int]]) -> str | None:
     if not run or all(_honorific(w) for w, _, _ in run):
         return None
     start = run[0][1]
-    if initials := re.search(r"(?:\b[A-Z]\.)+$", text[:start]):
-        start = initials.start()  # "U.S. President": the run starts after "U."
+    # "U.S. President", "UK Prime Minister": initials and acronyms are not name words, but are the role's.
+    if initials := re.search(r"(?:(?:\b[A-Z]\.)+|\b[A-Z]{2,4}\s)$", text[:start]):
+        start = initials.start()
     return " ".join(text[start : run[-1][2]].split())
 
 

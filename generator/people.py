@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Editorial, KnownName, Person, Quote
+from .names import SPEECH_VERBS as NAMES_SPEECH_VERBS
 from .names import is_name, is_short_form, name_spans, without_titles
 from .text import SENTENCE_END, fold, fold_alias, is_lowercased, split_words
 
@@ -24,11 +25,12 @@ APPOSITIVE = re.compile(rf"\b(?P<name>{NAME}),\s+(?:the|a|an)\s+(?P<role>[^,.;�
 ROLE_FIRST = re.compile(rf"(?P<role>\b[A-Z]?[\w’'-]+(?:\s+[a-z][\w-]+){{1,3}}),\s+(?P<name>{NAME}),")
 HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.\s+(?P<name>[A-Z][\w’'-]+)")
 
-SPEECH_VERBS = r"said|says|told me|told|added|explained|explains|tweeted|wrote|warned|asked|defines|stated"
+SPEECH_VERBS = r"told me|" + NAMES_SPEECH_VERBS + "|defines"
 QUOTE_SPAN = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"]+)\"")
 PRONOUNS = {"he", "she"}
 RELATIVE_PRONOUNS = {"who", "which", "that"}
-SCENE_SETTING = r"(?:In|On|At|By|For|After|Before|Last|This)\b"  # "In June, Trump tweeted": not a name
+# "In June, Trump tweeted", "Within hours, …": scene-setting, not a name.
+SCENE_SETTING = r"(?:In|On|At|By|For|After|Before|Last|This|Within|During|Speaking|Asked|Earlier|Later)\b"
 MIN_QUOTE_WORDS = 4
 MAX_UNMARKED_QUOTE = 25
 """Words kept before "says pierce" in a clipping that lost its quotation marks."""
@@ -61,7 +63,7 @@ def find_cast(paragraphs: list[str], editorial: Editorial) -> Cast:
         quotes = _lowercase_quotes(folded, attributions, index)
     else:
         index = _NameIndex(_people(text) + known, editorial.people)
-        quotes = _quotes(paragraphs, index)
+        quotes = _quotes(paragraphs, index, _terms(editorial))
     return Cast(people=index.people(), organizations=_organizations(text, folded, editorial), quotes=quotes)
 
 
@@ -184,7 +186,7 @@ class _NameIndex:
 
 # --- quotes -------------------------------------------------------------------------------------
 
-def _quotes(paragraphs: list[str], index: _NameIndex) -> list[Quote]:
+def _quotes(paragraphs: list[str], index: _NameIndex, terms: frozenset[str]) -> list[Quote]:
     quotes: list[Quote] = []
     last_person: str | None = None
     for paragraph in paragraphs:
@@ -199,10 +201,16 @@ def _quotes(paragraphs: list[str], index: _NameIndex) -> list[Quote]:
             body = (match["a"] or match["b"]).strip()
             before, after = paragraph[before_start : match.start()], paragraph[match.end() : after_end]
             direct = body[-1:] in ",!?" or after.startswith(",")
-            speaker, attributed_after = _attribution(before, after, direct)
-            if speaker is None and previous_speaker and not before.strip():
+            # The sentence up to the quote, earlier quotes blanked: their words are not the writer's.
+            sentence = QUOTE_SPAN.sub(lambda m: "“…”", paragraph[sentence_start : match.start()])
+            speaker, attributed_after = _attribution(before, after, direct, sentence)
+            continued = speaker is None and previous_speaker is not None and not before.strip()
+            if continued:
                 speaker = previous_speaker  # a quote that goes on with the last speaker's words
-            if speaker is None or (not attributed_after and len(split_words(body)) < MIN_QUOTE_WORDS):
+            # A few quoted words are a partial quote when the sentence attributes them, but a term when
+            # they name a thing ("safe third country", “Remain in Mexico”).
+            short = len(split_words(body)) < MIN_QUOTE_WORDS
+            if speaker is None or (short and not attributed_after and (continued or _is_term(body, terms))):
                 continue
             named_before = _last_person_named(paragraph[: match.start()], index) or last_person
             speaker = _name_speaker(speaker, index, named_before)
@@ -212,12 +220,25 @@ def _quotes(paragraphs: list[str], index: _NameIndex) -> list[Quote]:
     return quotes
 
 
+def _terms(editorial: Editorial) -> frozenset[str]:
+    """Folded names of things a text puts in quotation marks without quoting anyone."""
+    names = [name for t in editorial.glossary for name in (t.term, *t.also)]
+    names += [name for a in editorial.agreements for name in (a.name, a.short_name, *a.aliases)]
+    return frozenset(fold(name) for name in names)
+
+
+def _is_term(body: str, terms: frozenset[str]) -> bool:
+    words = split_words(body)
+    title_case = len(words) > 1 and all(w[0].isupper() or w in FUNCTION_WORDS for w in words)
+    return fold(body) in terms or title_case
+
+
 def _sentence_bounds(paragraph: str) -> list[int]:
     """Offsets where sentences start, plus the paragraph's end."""
     return [0, *(m.end() for m in SENTENCE_END.finditer(paragraph)), len(paragraph)]
 
 
-def _attribution(before: str, after: str, direct: bool) -> tuple[str | None, bool]:
+def _attribution(before: str, after: str, direct: bool, sentence: str) -> tuple[str | None, bool]:
     """Who a quote is attributed to, from the words of its sentence before and after it, and
     whether the attribution follows it directly (“…,” X said), which makes even a word a quote."""
     if direct:
@@ -226,24 +247,58 @@ def _attribution(before: str, after: str, direct: bool) -> tuple[str | None, boo
             return _trim_speaker(match["who"]), True
         # “…,” Noem said / “…,” someone with knowledge of the deal told me.
         match = re.match(rf"\s*,?\s*(?P<who>{SPEAKER_WORDS}+?)\s+(?:{SPEECH_VERBS})\b", after)
-        if match and len(split_words(match["who"])) <= MAX_SPEAKER_WORDS:
+        # “…”, and said …: the same subject goes on; who that is, the sentence before the quote says.
+        if match and len(split_words(match["who"])) <= MAX_SPEAKER_WORDS and match["who"].lower() != "and":
             return match["who"].split(",")[0], True
     # “…” at the US-Mexico border, said another administration official.
-    if match := re.search(rf",\s+(?:{SPEECH_VERBS})\s+(?P<who>[^“\"]+)", after):
+    if (match := re.search(rf",\s+(?:{SPEECH_VERBS})\s+(?P<who>[^“\"]+)", after)) and _names_someone(match["who"]):
         return _trim_speaker(match["who"]), False
     # said the official, who added that there “…” / In June, President Donald Trump tweeted that “…”.
     candidates = [(m.end(), _trim_speaker(m["who"]))
-                  for m in re.finditer(rf"\b(?:{SPEECH_VERBS})\s+(?P<who>(?:the|a|an|another)\s+[^“”\",]+)", before)]
-    for match in re.finditer(rf"(?P<who>[^“”\"]+?)\s+(?:{SPEECH_VERBS})\b", before):
-        who = match["who"].strip()
-        # "Sanders, the White House press secretary, said": the name; "In June, Trump tweeted": the last part.
-        appositive = re.match(rf"{NAME}\s*,", who) and not re.match(SCENE_SETTING, who)
-        who = who.split(",")[0] if appositive else who.split(",")[-1]
-        candidates.append((match.end(), who))
+                  for m in re.finditer(rf"\b(?:{SPEECH_VERBS})\s+(?P<who>(?:the|a|an|another)\s+[^“”\",]+),", before)]
+    # “according to the agency’s director”, before or after the quote.
+    for match in re.finditer(r"\baccording to\s+(?P<who>[^“”\",;.]+)", before + " " + after):
+        candidates.append((match.end() if match.start() < len(before) else 0, _trim_speaker(match["who"])))
+    if subject := _speaker_before(sentence):
+        candidates.append((subject[0] - len(sentence) + len(before), subject[1]))
     candidates = [(end, who.strip()) for end, who in candidates
                   if who.strip() and who.strip().lower() not in RELATIVE_PRONOUNS
                   and len(split_words(who)) <= MAX_SPEAKER_WORDS]
     return (max(candidates)[1] if candidates else None), False
+
+
+# Where a sentence's main clause ends and another with its own subject begins.
+CLAUSE_BREAK = re.compile(r",\s+(?:but|and|while|whereas|although|though)\s+|\s+(?:but|while|whereas)\s+|;\s*|:\s*")
+LEADING_DESCRIPTION = re.compile(r"(?P<who>(?:A|An|The|Another|a|an|the|another)\s+[^,“”\"]{3,60}?)(?:,|$)")
+DESCRIPTION = re.compile(r"(?:^|,\s+)(?P<who>(?:(?:a|an|the|another)\s+|[A-Z][\w.]*[’']s\s+)[^,“”\"]{3,80}?),?\s*$")
+
+
+def _speaker_before(before: str) -> tuple[int, str] | None:
+    """The subject of the first verb of speech before a quote in its sentence, with the verb's end:
+    "Ms Meloni called the decision “…”", "Vincent Bagiire Waiswa, permanent secretary at …, said the “…”",
+    "Honduran Foreign Minister Eduardo Enrique Reina posted on X that his government “…”"."""
+    for verb in re.finditer(rf"\b(?:{SPEECH_VERBS})\b", before):
+        subject = CLAUSE_BREAK.split(before[: verb.start()])[-1].rstrip()
+        if pronoun := re.search(r"\b(?:he|she)$", subject, re.IGNORECASE):
+            return verb.end(), pronoun.group().lower()
+        # The subject opens its clause, after any scene-setting ("After meeting Bukele, Rubio said");
+        # names after it are in apposition ("James Cleverly, appointed after Sunak sacked Suella Braverman,").
+        subject = re.sub(rf"^{SCENE_SETTING}[^,]*,\s*|^\w+ly,\s*", "", subject)
+        # A surname alone is a name where it stands right before the verb ("In a statement, Rubio said").
+        spans = [span for span in name_spans(subject)
+                 if len(span.name.split()) > 1 or span.cued or span.end == len(subject)]
+        if spans:
+            return verb.end(), spans[0].name
+        if description := LEADING_DESCRIPTION.match(subject) or DESCRIPTION.search(subject):
+            return verb.end(), description["who"]
+    return None
+
+
+def _names_someone(words: str) -> bool:
+    """Whether words after a verb of speech begin with a person ("another official", "Kevin Appleby"),
+    not what was said ("told parliament he would …")."""
+    spans = name_spans(words)
+    return bool(re.match(r"(?:the|a|an|another)\s", words) or (spans and spans[0].start == 0))
 
 
 def _trim_speaker(who: str) -> str:

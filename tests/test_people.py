@@ -21,13 +21,36 @@ def quotes(paragraphs: list[str], editorial) -> list[tuple[str, str]]:
     ("Marcelo Ebrard, the Mexican foreign minister, said “there is no secret deal at all.”",
      [("Marcelo Ebrard", "there is no secret deal at all.")]),
     ("“ASAP,” said a DHS official about the agreement on Thursday.", [("a DHS official", "ASAP")]),
-], ids=["alias-then-said", "said-then-name", "anonymous", "told", "scene-setting", "appositive", "one-word-direct"])
+    ("Greens senator David Shoebridge called the deal “a cash-for-people deal”, and said little was known.",
+     [("David Shoebridge", "a cash-for-people deal")]),
+    ("New interior minister James Cleverly, appointed after Sunak sacked Suella Braverman, said the government "
+     "remained “completely committed” to the partnership.", [("James Cleverly", "completely committed")]),
+    ("In a statement, Rubio said it would help “end the abuse of our asylum system.”",
+     [("Marco Rubio", "end the abuse of our asylum system.")]),
+    ("Roberto Salinas Treviño, a spokesman for U.S. Customs and Border Protection in Laredo, said in a statement "
+     "that the agency “is working closely with Mexican authorities.”",
+     [("Roberto Salinas Treviño", "is working closely with Mexican authorities.")]),
+    ("A Guatemalan migration official, who was not authorized to speak, said the government expected “a small "
+     "number” of transfers.", [("a Guatemalan migration official", "a small number")]),
+    ("Sunak, who made “stopping the boats” a pledge, told parliament he would finalise a treaty.", []),
+], ids=["alias-then-said", "said-then-name", "anonymous", "told", "scene-setting", "appositive", "one-word-direct",
+        "called-it-then-and-said", "subject-before-appositive", "surname-after-scene-setting",
+        "appositive-with-and", "anonymous-with-relative-clause", "told-is-not-a-speaker"])
 def test_quote_attribution(editorial, paragraph, expected):
     assert quotes([paragraph], editorial) == expected
 
 
-def test_short_quote_without_direct_attribution_is_not_a_quote(editorial):
-    assert quotes(["The official called it “a big deal” in a statement."], editorial) == []
+def test_partial_quote_is_attributed_by_its_sentence(editorial):
+    paragraph = "The official called it “a big deal” in a statement."
+    assert quotes([paragraph], editorial) == [("the official", "a big deal")]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Mexico's top diplomat said his country had refused to become a “safe third country.”",
+    "Trump said he would expand the “Remain in Mexico” programme.",
+])
+def test_a_quoted_term_is_not_a_quote(editorial, paragraph):
+    assert quotes([paragraph], editorial) == []
 
 
 def test_continuation_quote_keeps_the_speaker(editorial):
