@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .model import Editorial, KnownName, Person, Quote
 from .names import SPEECH_VERBS as NAMES_SPEECH_VERBS
-from .names import is_name, is_short_form, name_spans, without_titles
+from .names import is_name, is_short_form, is_title, lexicon, name_spans, without_titles
 from .text import SENTENCE_END, fold, fold_alias, is_lowercased, split_words
 
 NAME_WORD = r"(?:[A-Z][\w’'.-]*[a-z][\w’'-]*|[A-Z]\.)"
@@ -58,8 +58,11 @@ def find_cast(paragraphs: list[str], editorial: Editorial) -> Cast:
     folded = f" {fold(text)} "
     known = [Person(k.name, k.role) for k in editorial.people if _mentions(folded, k)]
     if is_lowercased(paragraphs):
+        known_names = {fold_alias(a) for k in editorial.people for a in (k.name, *k.aliases)}
+        titled = _lowercase_titled(folded, known_names) + _lowercase_appositive(folded)
         attributions = _lowercase_attributions(folded, editorial)
-        index = _NameIndex(known + [Person(a.name, a.role) for a in attributions], editorial.people)
+        index = _NameIndex(known + titled + [Person(a.name, a.role) for a in attributions], editorial.people)
+        attributions = sorted(attributions + _lowercase_said(folded, index, attributions), key=lambda a: a.start)
         quotes = _lowercase_quotes(folded, attributions, index)
     else:
         index = _NameIndex(_people(text) + known, editorial.people)
@@ -105,12 +108,20 @@ def _lowercase_attributions(folded: str, editorial: Editorial) -> list[_Attribut
                            key=len, reverse=True)
     org = "|".join(re.escape(o) for o in organizations) or "(?!)"
     pattern = re.compile(
+        r"\b(?:says|said|explains|explained|adds|added)\s+(?P<name2>[a-z]+\s+[a-z]+(?:\s+[a-z]+)?)"
+        rf"\s+(?:a|an|the)\s+(?P<role2>(?:[a-z]+\s+){{0,2}}(?:{LOWERCASE_TITLES}|official|analyst|advocate|expert)"
+        rf"(?:\s+(?:at|of|for|with)\s+the\s+(?:{org}))?)\b|"
         r"\b(?:says|said|explains|explained|adds|added)\s+(?P<name>[a-z]+(?:\s+[a-z]+)?)"
         rf"(?:\s+(?:(?:a|an|the)\s+)?(?P<role>(?:[a-z]+\s+){{1,4}}?(?:at|of|for)\s+the\s+(?:{org})))?(?=\s|$)"
     )
     known = {fold_alias(a): k.name for k in editorial.people for a in (k.name, *k.aliases)}
     found = []
     for match in pattern.finditer(folded):
+        if match["name2"]:
+            if not any(_not_a_name_word(w) for w in match["name2"].split()):
+                found.append(_Attribution(known.get(match["name2"]) or _title_case(match["name2"]),
+                                          _title_case(match["role2"]), match.start(), match.end()))
+            continue
         words = match["name"].split()
         if words[-1] in FUNCTION_WORDS:
             words = words[:1]
@@ -120,6 +131,71 @@ def _lowercase_attributions(folded: str, editorial: Editorial) -> list[_Attribut
         role = _title_case(match["role"]) if match["role"] else None
         found.append(_Attribution(known.get(name) or _title_case(name), role, match.start(), match.end()))
     return found
+
+
+LOWERCASE_TITLES = ("president|minister|secretary|senator|spokesman|spokeswoman|spokesperson|director|ambassador|"
+                    "attorney|lawyer|judge|justice|governor|mayor|commissioner|chancellor|premier|leader|envoy")
+LOWER_NAME_WORD = r"(?:[a-z\u00c0-\u024f][a-z\u00c0-\u024f'-]+)"
+
+
+def _lowercase_appositive(folded: str) -> list[Person]:
+    """"ingrid beatriz alfaro a salvadoran human rights lawyer said": a name, its role, then a verb of speech."""
+    pattern = re.compile(rf"(?P<name>{LOWER_NAME_WORD}(?: {LOWER_NAME_WORD}){{1,2}}) (?:a|an) "
+                         rf"(?P<role>(?:[a-z]+ ){{0,3}}(?:{LOWERCASE_TITLES}|official|analyst|advocate|expert)) "
+                         rf"(?:said|says|told|added|adds)\b")
+    found = []
+    for match in pattern.finditer(folded):
+        words = match["name"].split()
+        while words and _not_a_name_word(words[0]):
+            words = words[1:]
+        if len(words) >= 2 and is_name(" ".join(words)):
+            found.append(Person(_title_case(" ".join(words)), match["role"]))
+    return found
+
+
+def _lowercase_titled(folded: str, known: set[str]) -> list[Person]:
+    """"foreign minister lisandro rosales", "secretary of state marco rubio": a role word, then two name
+    words (three when a function word or verb of speech follows the third), in text without capitals."""
+    found = []
+    pattern = re.compile(rf"\b(?P<role>(?:[a-z]+ ){{0,2}}(?:{LOWERCASE_TITLES})(?: of state)?) "
+                         rf"(?P<name>{LOWER_NAME_WORD}(?: {LOWER_NAME_WORD}){{1,2}})(?= (?P<next>\S+))")
+    for match in pattern.finditer(folded):
+        words = match["name"].split()
+        if len(words) == 3 and (_not_a_name_word(words[2]) or not _ends_name(match["next"])):
+            words = words[:2]
+        if words[-1].endswith("s") and (f" {' '.join(words)[:-1]} " in folded or ' '.join(words)[:-1] in known):
+            words[-1] = words[-1][:-1]  # "donald trumps administration": a possessive that lost its apostrophe
+        if any(_not_a_name_word(w) for w in words) or not is_name(" ".join(words)):
+            continue
+        found.append(Person(_title_case(" ".join(words)), _clean_role(match["role"])))
+    return found
+
+
+def _not_a_name_word(word: str) -> bool:
+    return (word in FUNCTION_WORDS or word in lexicon().function_words or is_title(word)
+            or re.fullmatch(rf"(?:{SPEECH_VERBS})", word) is not None
+            or word.endswith(("ed", "ing")) or word in {"has", "had", "is", "was", "will", "would", "says"})
+
+
+def _ends_name(word: str) -> bool:
+    """Whether a name can end before ``word``: a function word, a verb of speech or a role's article."""
+    return word in FUNCTION_WORDS or re.fullmatch(rf"(?:{SPEECH_VERBS})", word) is not None or word in {"has", "had"}
+
+
+def _lowercase_said(folded: str, index: _NameIndex, known: list[_Attribution]) -> list[_Attribution]:
+    """"… our partnership mcaleenan said": a person already found, by full name or surname, then a verb of speech."""
+    taken = {a.start for a in known}
+    forms = {}
+    for person in index.people():
+        full = fold(person.name)
+        forms[full] = person.name
+        forms.setdefault(full.split()[-1], person.name)
+    if not forms:
+        return []
+    names = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    pattern = re.compile(rf"\b(?P<name>{names}) (?:said|says|told reporters|told|added|adds|wrote)\b")
+    return [_Attribution(forms[m["name"]], None, m.start(), m.end()) for m in pattern.finditer(folded)
+            if m.start() not in taken]
 
 
 def _mentions(folded: str, known: KnownName) -> bool:

@@ -157,3 +157,14 @@ def test_000_lowercase_speakers(seed_article):
 
 def test_001_anonymous_sources_stay_anonymous(seed_article):
     assert [q.speaker for q in seed_article(1).quotes][:2] == ["someone with knowledge of the deal"] * 2
+
+
+def test_lowercase_role_words_cue_people_and_surnames_cue_speakers(editorial):
+    paragraph = ("acting homeland security secretary kevin mcaleenan signed the agreement with honduran foreign "
+                 "minister lisandro rosales on wednesday this is a significant step in our partnership mcaleenan said "
+                 "sending people back is dangerous said jessica ramírez ortega an attorney with a legal clinic "
+                 "ingrid beatriz alfaro a salvadoran human rights lawyer said the offer was risky")
+    cast = find_cast([paragraph], editorial)
+    assert {p.name for p in cast.people} == {"Kevin McAleenan", "Lisandro Rosales", "Jessica Ramirez Ortega",
+                                             "Ingrid Beatriz Alfaro"}
+    assert [q.speaker for q in cast.quotes][:2] == ["Kevin McAleenan", "Jessica Ramirez Ortega"]
