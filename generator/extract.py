@@ -12,7 +12,7 @@ from .gazetteer import gazetteer
 from .model import Agreement, Editorial, Figure, MatchRule, Mention, Quote
 from .text import fold, has_punctuation, split_sentences, split_words, truncate_words
 
-MAX_TITLE = 90
+MAX_TITLE = 110
 MAX_SUMMARY = 320
 
 
@@ -26,19 +26,74 @@ def sentences_of(paragraphs: list[str]) -> list[str]:
 ASIDE = re.compile(r"^(?:according to|known as|who|which|including|as well as)\b", re.IGNORECASE)
 
 
+MAX_TITLE_WORDS = 14
+"""A headline is a clause a reader takes in at a glance: who did what, in at most this many words."""
+# A sentence that leans on an earlier one ("He said…", "The secretary said…") is not a headline.
+LEANING_START = re.compile(r"^(?:(?:He|She|They|It|We|I|This|These|Those|Its|His|Her|Their)\b|"
+                           r"The\s+[\w-]+\s+(?:said|says|told|added|adds|noted)\b)")
+# When and where a headline leaves out: "on Wednesday", "last week", "on 16 July".
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+TIME_PHRASE = re.compile(rf"\s+(?:on\s+|late\s+|early\s+)?{WEEKDAY}\b|\s+(?:last|this|next)\s+(?:week|month|year)\b|"
+                         r"\s+on\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})\b(?:,?\s+\d{4})?")
+# Where a long clause can end and still say who did what: before a subordinate clause, else before a phrase.
+CLAUSE_CUT = re.compile(r"\s+(?=(?:that|which|who|after|because|as|while|amid|despite|since|before|when|where|"
+                        r"following|ahead of|dealing|saying|leaving|under)\s)")
+PHRASE_CUT = re.compile(r"\s+(?=(?:to|in|for|with|from|by|at|on|of|into|through|over|against|across|and|or|but)\s)")
+MIN_TITLE_WORDS = 3
+
+
 def make_title(paragraphs: list[str]) -> str:
-    """A headline from the lede's main clause, not the first characters cut mid-word."""
-    first = split_sentences(paragraphs[0])[0].rstrip(".")
+    """A headline from the lede: its main clause in at most MAX_TITLE_WORDS words, from the first of the
+    opening sentences that does not lean on another ("The secretary said…")."""
+    openings = [sentence for paragraph in paragraphs[:2] for sentence in split_sentences(paragraph)][:3]
+    headlines = [headline for sentence in openings if (headline := _headline(sentence))]
+    standalone = [h for h in headlines if not LEANING_START.match(h) and not h.startswith(("“", '"', "‘", "'"))
+                  and len(split_words(h)) >= MIN_TITLE_WORDS]
+    title = (standalone or headlines or [paragraphs[0]])[0]
+    title = truncate_words(title, MAX_TITLE).rstrip(",;:")
+    return title[:1].upper() + title[1:]
+
+
+def _headline(sentence: str) -> str:
+    first = sentence.rstrip(".")
     clauses = [c.strip() for c in re.split(r",\s+|\s+[—–]\s+|—", first) if c.strip()]
     kept = [c for c in clauses if not ASIDE.match(c)]
     # A short opening phrase with no verb-like word ("Early next week") is scene-setting.
     if len(kept) > 1 and len(split_words(kept[0])) <= 4 and kept[0][:1].isupper() and kept[1][:1].islower():
         kept = kept[1:]
-    title = " ".join(kept) if kept else first
-    if len(title) > MAX_TITLE:
-        title = re.split(r"\s+(?:and that|and|but|while|because|though|so that)\s+", title)[0]
-    title = truncate_words(title, MAX_TITLE).rstrip(",;:")
-    return title[:1].upper() + title[1:]
+    # Clauses after the first carry on its sentence ("the deal, which was signed, would hold") unless
+    # they are participle asides ("…, rejecting arguments …") or a new clause.
+    main = kept[:1]
+    for clause in kept[1:]:
+        if not clause[:1].islower() or re.match(r"\w+ing\b|and\b|but\b|or\b", clause):
+            break
+        main.append(clause)
+    title = TIME_PHRASE.sub("", " ".join(main) if main else first)
+    return _shorten(title).rstrip(",;:")
+
+
+def _shorten(title: str) -> str:
+    """Cut a clause longer than MAX_TITLE_WORDS where it can end: before a subordinate clause if that
+    leaves enough to say who did what, else before a phrase, else at the word limit."""
+    words = title.split()
+    if len(words) <= MAX_TITLE_WORDS:
+        return title
+    limit = len(" ".join(words[:MAX_TITLE_WORDS]))
+    for boundary, least in ((CLAUSE_CUT, 6), (PHRASE_CUT, 5)):
+        cuts = [m.start() for m in boundary.finditer(title) if m.start() <= limit]
+        cuts = [cut for cut in cuts if len(title[:cut].split()) >= least]
+        if cuts:
+            return _drop_dangling(title[: cuts[-1]])
+    return _drop_dangling(" ".join(words[:MAX_TITLE_WORDS]))
+
+
+def _drop_dangling(title: str) -> str:
+    """No headline ends on "the", "a", "and" or "of"."""
+    words = title.split()
+    while len(words) > MIN_TITLE_WORDS and words[-1].lower() in {"a", "an", "the", "and", "or", "of", "to", "its",
+                                                                  "his", "her", "their", "with", "for", "in"}:
+        words.pop()
+    return " ".join(words)
 
 
 def make_summary(paragraphs: list[str]) -> str:
