@@ -58,6 +58,15 @@ def _strip_date(text: str) -> str:
     return text.strip(" ,.")
 
 
+YEAR_MENTION = re.compile(rf"\b(?:in|since|from|until|by|during|of|early|late|mid-?)\s+{YEAR}\b(?!\s*[-–]?\s*\d)",
+                          re.IGNORECASE)
+
+
+def years(text: str) -> list[str]:
+    """"suspended them in 2021" as "2021": a year the text places events in."""
+    return [m["year"] for m in YEAR_MENTION.finditer(text)]
+
+
 def month_years(text: str) -> list[str]:
     """"in March 2019" as "2019-03": a month the text places events in."""
     return [f"{m['year']}-{MONTHS[m['month'].lower()]:02d}" for m in MONTH_YEAR.finditer(text)]

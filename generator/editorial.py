@@ -71,13 +71,14 @@ def _agreement(entry, vocabulary: dict[str, tuple[str, ...]], index: int) -> Agr
         if party not in known:
             raise InputError(f"{fields.where}: party '{party}' is not a country name in the gazetteer")
     match = Fields(fields.get("match", dict, default={}), f"{fields.where} match")
-    match.reject_unknown({"aliases", "rules"})
+    match.reject_unknown({"aliases", "rules", "parties"})
+    other_parties = fields.strings("other_parties")
     return Agreement(
         id=agreement_id,
         name=fields.get("name", str, required=True),
         short_name=fields.get("short_name", str) or fields.get("name", str),
         parties=tuple(parties),
-        other_parties=tuple(fields.strings("other_parties")),
+        other_parties=tuple(other_parties),
         status=status,
         status_note=fields.get("status_note", str),
         description=" ".join(fields.get("description", str, required=True).split()),
@@ -85,7 +86,24 @@ def _agreement(entry, vocabulary: dict[str, tuple[str, ...]], index: int) -> Agr
         related=tuple(fields.strings("related")),
         aliases=tuple(fold(a) for a in match.strings("aliases")),
         rules=tuple(_rule(r, vocabulary, fields.where) for r in match.get("rules", list, default=[])),
+        by_parties=_party_rule([*parties, *other_parties], vocabulary) if match.get("parties", bool, default=True)
+        else None,
     )
+
+
+def _party_rule(parties: list[str], vocabulary: dict[str, tuple[str, ...]]) -> MatchRule | None:
+    """Every party (a country by any of its names or demonyms) with a word for an agreement."""
+    words = vocabulary.get("agreement")
+    if not words:
+        return None
+    terms = [(party,) if party in gazetteer().by_name else _party_names(party) for party in parties]
+    return MatchRule(all=(*terms, words))
+
+
+def _party_names(party: str) -> tuple[str, ...]:
+    """A party that is not a country, by its name and its initials ("European Union", "EU")."""
+    initials = "".join(word[0] for word in party.split() if word[0].isupper())
+    return (fold(party), fold(initials)) if len(initials) > 1 else (fold(party),)
 
 
 def _key_date(entry, where: str) -> KeyDate:

@@ -8,6 +8,7 @@ from functools import cache
 from urllib.parse import urlsplit
 
 from .datafile import load_package_yaml
+from .dates import full_dates, month_years, years
 from .gazetteer import gazetteer
 from .model import Agreement, Editorial, Figure, MatchRule, Mention, Quote
 from .text import fold, has_punctuation, split_sentences, split_words, truncate_words
@@ -184,16 +185,38 @@ def role_patterns(country: str) -> dict[str, re.Pattern[str]]:
 
 
 def find_agreements(sentences: list[str], published: str | None, agreements: tuple[Agreement, ...]) -> list[Mention]:
-    """Agreements the article discusses, by the editorial file's aliases and rules, most evidence first."""
+    """Agreements the article discusses, most evidence first: by the editorial file's aliases and rules,
+    and by a sentence naming all of one agreement's parties with a word for an agreement — when those
+    parties point to that agreement alone."""
     found: dict[str, list[str]] = {}
     for sentence in sentences:
         terms = terms_in(sentence)
-        for agreement in agreements:
-            if discusses(agreement, terms, published):
-                found.setdefault(agreement.id, []).append(sentence)
+        matched = [a for a in agreements if discusses(a, terms, published)]
+        if not matched:
+            by_parties = [a for a in agreements if a.by_parties and _rule_holds(a.by_parties, terms, None)]
+            matched = [a for a in by_parties if not any(_overlapping(a, other) for other in by_parties if other != a)]
+        for agreement in matched:
+            found.setdefault(agreement.id, []).append(sentence)
     order = {a.id: i for i, a in enumerate(agreements)}
     ranked = sorted(found, key=lambda i: (-len(found[i]), order[i]))
     return [Mention(i, tuple(found[i])) for i in ranked]
+
+
+def _overlapping(one: Agreement, other: Agreement) -> bool:
+    """Agreements a sentence naming their parties cannot tell apart: the same parties, or one set in the other."""
+    mine, theirs = {*one.parties, *one.other_parties}, {*other.parties, *other.other_parties}
+    return mine <= theirs or theirs <= mine
+
+
+def date_from_text(sentences: list[str]) -> str | None:
+    """Where an undated article stands in time: the latest date it gives ("on 3 May 2021", "in March 2019").
+
+    An article is written after what it reports, so its latest date is the nearest the text pins down.
+    """
+    found = [iso for sentence in sentences for _, iso in full_dates(sentence)]
+    found += [f"{month}-01" for sentence in sentences for month in month_years(sentence)]
+    found += [f"{year}-01-01" for sentence in sentences for year in years(sentence)]
+    return max(found, default=None)
 
 
 class _Terms:
@@ -223,6 +246,9 @@ def discusses(agreement: Agreement, terms: _Terms, published: str | None) -> boo
 
 
 def _rule_holds(rule: MatchRule, terms: _Terms, published: str | None) -> bool:
+    # A rule bound to a period holds only for an article placed in time: undated, nothing is assumed.
+    if (rule.published_from or rule.published_to) and not published:
+        return False
     if published and rule.published_from and published < rule.published_from:
         return False
     if published and rule.published_to and published > rule.published_to:

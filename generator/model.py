@@ -148,6 +148,8 @@ class Agreement:
     aliases: tuple[str, ...] = ()
     """Folded phrases that on their own show a sentence discusses the agreement."""
     rules: tuple[MatchRule, ...] = ()
+    by_parties: MatchRule | None = None
+    """Every party named with agreement vocabulary; taken only where it points to this agreement alone."""
 
 
 @dataclass(frozen=True)

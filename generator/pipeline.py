@@ -209,7 +209,9 @@ def make_article(path: Path, shown: str, editorial: Editorial) -> Article:
     if not published and (published := date_from_url(url) or credits.published):
         inferred.append("published")
     cast = find_cast(paragraphs, editorial)
-    quotes = [dataclasses.replace(q, about=extract.quote_agreements(q, published, editorial.agreements))
+    # An undated article is placed at the latest date its text gives, to tell which period's agreements it means.
+    placed = published or extract.date_from_text(sentences)
+    quotes = [dataclasses.replace(q, about=extract.quote_agreements(q, placed, editorial.agreements))
               for q in cast.quotes]
     return Article(
         slug=article_slug(published, title),
@@ -223,7 +225,7 @@ def make_article(path: Path, shown: str, editorial: Editorial) -> Article:
         summary=extract.make_summary(paragraphs),
         paragraphs=paragraphs,
         countries=extract.find_countries(sentences),
-        agreements=extract.find_agreements(sentences, published, editorial.agreements),
+        agreements=extract.find_agreements(sentences, placed, editorial.agreements),
         people=cast.people,
         organizations=cast.organizations,
         quotes=quotes,

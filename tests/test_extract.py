@@ -6,6 +6,7 @@ from generator.editorial import parse_agreements
 from generator.extract import (
     MAX_TITLE,
     count_words,
+    date_from_text,
     find_agreements,
     find_countries,
     find_figures,
@@ -54,10 +55,39 @@ WINDOWED = parse_agreements({"agreements": [{
     ("2019-06-15", ["w"]),
     ("2019-12-31", ["w"]),
     ("2020-01-01", []),
-    (None, ["w"]),  # an undated article is judged by its words alone
+    (None, []),  # undated and no date in the text: a period-bound rule is not assumed
 ])
 def test_rule_published_window_is_respected(published, expected):
     assert agreement_ids(["The Guatemalan deal was signed."], published, WINDOWED) == expected
+
+
+def test_an_undated_article_is_placed_at_the_latest_date_it_gives():
+    sentences = ["The deal was struck in March 2019.", "It was signed on 3 May 2021.", "Talks began in 2018."]
+    assert date_from_text(sentences) == "2021-05-03"
+    assert date_from_text(["No dates here."]) is None
+
+
+PARTIES = parse_agreements({"vocabulary": {"agreement": ["agreement", "deal", "memorandum"]}, "agreements": [
+    {"id": "uk-rw", "name": "UK–Rwanda", "parties": ["United Kingdom", "Rwanda"], "status": "ended",
+     "description": "x"},
+    {"id": "us-mx-a", "name": "A", "parties": ["United States", "Mexico"], "status": "proposed", "description": "x"},
+    {"id": "us-mx-b", "name": "B", "parties": ["United States", "Mexico"], "status": "proposed", "description": "x"},
+    {"id": "eu-tn", "name": "EU–Tunisia", "parties": ["Tunisia"], "other_parties": ["European Union"],
+     "status": "in force", "description": "x"},
+    {"id": "off", "name": "Off", "parties": ["Nauru", "Australia"], "status": "in force", "description": "x",
+     "match": {"parties": False}},
+]})
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Britain's deal with Rwanda was ruled unlawful.", ["uk-rw"]),
+    ("The Rwandan government said Britain paid for nothing.", []),  # no word for an agreement
+    ("Mexico and the United States reached a deal.", []),  # two listed deals have these parties: not pinned down
+    ("The EU signed its memorandum with Tunisia.", ["eu-tn"]),
+    ("Australia signed a deal with Nauru.", []),  # its editors turned the party rule off
+])
+def test_an_agreement_is_found_by_its_parties(sentence, expected):
+    assert agreement_ids([sentence], "2024-01-01", PARTIES) == expected
 
 
 def test_rule_needs_every_term_in_one_sentence():
