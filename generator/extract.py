@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from .datafile import load_package_yaml
 from .dates import full_dates, month_years, years
 from .gazetteer import gazetteer
-from .model import Agreement, Editorial, Figure, MatchRule, Mention, Quote
+from .model import Agreement, Editorial, Figure, MatchRule, Mention, Outlet, Quote
 from .text import fold, has_punctuation, split_sentences, split_words, truncate_words
 
 MAX_TITLE = 110
@@ -117,12 +117,12 @@ def find_outlet(recorded: str | None, url: str | None, credited: str | None, tex
     site name; the address's host (a host no listed outlet owns is shown as it is); the story's dateline
     and credit lines; and last the clipping naming itself ("Source: CNN", "told NPR")."""
     if recorded:
-        listed = editorial.outlet_named(recorded)
+        # A page may give its host as its site name ("dw.com").
+        listed = editorial.outlet_named(recorded) or _outlet_at(recorded.lower(), editorial)
         return listed.name if listed else recorded
     host = (urlsplit(url).hostname or "").lower() if url else ""
-    for outlet in editorial.outlets:
-        if host and any(host == d or host.endswith("." + d) for d in outlet.domains):
-            return outlet.name
+    if listed := _outlet_at(host, editorial):
+        return listed.name
     if host:
         return host.removeprefix("www.")
     if credited:
@@ -132,6 +132,11 @@ def find_outlet(recorded: str | None, url: str | None, credited: str | None, tex
         if any(f" {cue} " in folded for cue in outlet.cues):
             return outlet.name
     return _named_as_itself(folded, editorial)
+
+
+def _outlet_at(host: str, editorial: Editorial) -> Outlet | None:
+    return next((o for o in editorial.outlets if host and any(host == d or host.endswith("." + d) for d in o.domains)),
+                None)
 
 
 # How a story names its own outlet: "told NPR", "NPR's request", "in an interview with the BBC".
