@@ -74,6 +74,9 @@ def read_credits(body: str, editorial: Editorial) -> tuple[str, Credits]:
         if match["credit"] and (outlet := editorial.outlet_named(match["credit"])):
             credits.outlet = credits.outlet or outlet.name
         lines[0] = lines[0][match.end() :]
+    if credits.outlet is None:
+        credits.outlet = next((o.name for line in credits.removed for o in editorial.outlets
+                               if any(style.search(line) for style in o.house_style)), None)
     credits.authors = list(dict.fromkeys(credits.authors))
     return "\n".join(lines), credits
 

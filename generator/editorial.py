@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from .datafile import Fields, load_yaml_file
@@ -156,7 +157,7 @@ def parse_outlets(data) -> tuple[Outlet, ...]:
     outlets = []
     for index, entry in enumerate(entries):
         fields = Fields(entry, f"outlet #{index + 1}")
-        fields.reject_unknown({"name", "names", "domains", "cues", "mentions"})
+        fields.reject_unknown({"name", "names", "domains", "cues", "mentions", "house_style"})
         name = fields.get("name", str, required=True)
         outlets.append(Outlet(
             name=name,
@@ -164,11 +165,19 @@ def parse_outlets(data) -> tuple[Outlet, ...]:
             domains=tuple(d.lower() for d in fields.strings("domains")),
             cues=tuple(fold(c) for c in fields.strings("cues")),
             mentions=tuple(fold(m) for m in fields.strings("mentions")),
+            house_style=tuple(_pattern(p, fields.where) for p in fields.strings("house_style")),
         ))
     names = [n for outlet in outlets for n in outlet.names]
     if repeated := sorted({n for n in names if names.count(n) > 1}):
         raise InputError(f"outlet name '{repeated[0]}' names two outlets")
     return tuple(outlets)
+
+
+def _pattern(pattern: str, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern)
+    except re.error as error:
+        raise InputError(f"{where}: house_style '{pattern}' is not a regular expression: {error}") from None
 
 
 def parse_aliases(data) -> tuple[tuple[KnownName, ...], tuple[KnownName, ...]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .text import fold
@@ -162,6 +163,8 @@ class Outlet:
     """Folded phrases by which any article mentions this outlet."""
     names: tuple[str, ...] = ()
     """Folded other names and credit forms ("afp", "agence france presse"): site names, datelines, credit lines."""
+    house_style: tuple[re.Pattern[str], ...] = ()
+    """Byline or date lines only this outlet writes."""
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from generator.credits import read_credits
     ("By Eleanor Whitcombe, BBC News\nPublished 18 October 2024\n\nA court in Rome ruled.",
      ["Eleanor Whitcombe"], "BBC News", "2024-10-18", "A court in Rome ruled."),
     ("Ross Tennant in Toronto\nFri 16 Jun 2023 21.05 BST\n\nCanada's court ruled.",
-     ["Ross Tennant"], None, "2023-06-16", "Canada's court ruled."),
+     ["Ross Tennant"], "The Guardian", "2023-06-16", "Canada's court ruled."),
     ("By Gabriela Ochoa-Reyes, Staff writer\n\nNUEVO LAREDO, Mexico — She fled.",
      ["Gabriela Ochoa-Reyes"], None, None, "She fled."),
     ("Mexico City, Jan 21 (EFE).- Sheinbaum said no.", [], "EFE", None, "Sheinbaum said no."),
