@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed
 
-.PHONY: setup pages check serve site test golden lint lock clean bench bench-large eval
+.PHONY: setup pages check serve site test golden lint lock clean bench bench-large eval suggest
 
 setup: $(STAMP)
 
@@ -22,6 +22,10 @@ pages: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/python -m generator check --seeds seeds
+
+# Agreements the articles discuss that seeds/topics/agreements.yml does not list, as YAML to paste there.
+suggest: $(STAMP)
+	$(BIN)/python -m generator suggest --seeds seeds
 
 test: $(STAMP)
 	$(BIN)/ruff check generator tests

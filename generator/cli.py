@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator build|check``. Errors are one line each and end with a count."""
+"""Command line: ``python -m generator build|check|suggest``. Errors are one line each and end with a count."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ import os
 import sys
 from pathlib import Path
 
+from .editorial import topics_dir
 from .model import InputError
-from .pipeline import build, read_corpus
+from .pipeline import build, display_path, read_corpus
+from .suggest import suggest, to_yaml
 
 DEFAULT_CACHE = Path(".cache/briefing")
 
@@ -18,7 +20,8 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m generator",
         description="Turn a folder of clipped news articles into the Markdown pages of a briefing site.",
         epilog="examples:\n  python -m generator build --seeds seeds --out docs\n"
-        "  python -m generator check --seeds seeds\n\n"
+        "  python -m generator check --seeds seeds\n"
+        "  python -m generator suggest --seeds seeds\n\n"
         "`mkdocs build` and `mkdocs serve` run the same generator through the briefing plugin.\n"
         "Errors are one line each (\"Error reading '<file>': <reason>\"), followed by a summary with the counts.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -32,7 +35,12 @@ def main(argv: list[str] | None = None) -> int:
         "check", help="validate every input and write nothing",
         description="Validate every article, .meta.yml and editorial file; write nothing. "
         "Exits 1 if any input has an error.")
-    for command in (build_parser, check_parser):
+    suggest_parser = commands.add_parser(
+        "suggest", help="print, as YAML, the agreements to add to agreements.yml",
+        description="Print, as YAML to paste into topics/agreements.yml, every agreement the articles discuss "
+        "that no listed agreement covers, most discussed first, with the sentences that show it. "
+        "Exits 1 if any input has an error.")
+    for command in (build_parser, check_parser, suggest_parser):
         command.add_argument("--seeds", type=Path, default=Path("seeds"),
                              help="folder of clipped articles (default: seeds)")
     build_parser.add_argument("--out", type=Path, default=Path("docs"),
@@ -57,12 +65,20 @@ def main(argv: list[str] | None = None) -> int:
             sys.stderr.write("\r\033[K")  # clear the progress line before the report
     for problem in corpus.problems:
         print(problem, file=sys.stderr)
+    if args.command == "suggest":
+        # Only the YAML goes to standard output, so that it can be redirected or pasted whole.
+        listed_file = display_path(topics_dir(args.seeds) / "agreements.yml", args.seeds)
+        print(to_yaml(suggest(corpus.articles, corpus.editorial.agreements), listed_file), end="")
+        return 1 if corpus.errors else 0
     parts = [plural(corpus.files, "article") + " read"]
     if report is not None:
         parts.append(f"{plural(len(report.written), 'page')} written, {len(report.unchanged)} unchanged, "
                      f"{len(report.removed)} removed")
     warnings = len(corpus.problems) - len(corpus.errors)
     parts += [plural(len(corpus.errors), "error"), plural(warnings, "warning")]
+    if args.command == "check":
+        suggested = suggest(corpus.articles, corpus.editorial.agreements)
+        parts.append(plural(len(suggested), "unlisted agreement") + " suggested")
     print(", ".join(parts))
     return 1 if corpus.errors else 0
 

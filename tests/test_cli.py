@@ -93,7 +93,7 @@ def test_unreadable_meta_is_ignored_whole_and_the_article_kept(tmp_seeds, capsys
     assert len(stderr) == 1
     assert stderr[0].startswith("Warning reading 'seeds/003_a6f90ff6d2e48208.txt': 003_a6f90ff6d2e48208.meta.yml: "
                                 "ignored whole: invalid YAML: ")
-    assert stdout == ["5 articles read, 0 errors, 1 warning"]
+    assert stdout == ["5 articles read, 0 errors, 1 warning, 0 unlisted agreements suggested"]
     assert code == 0
 
 
@@ -102,7 +102,7 @@ def test_duplicate_clipping_is_a_warning(tmp_seeds, capsys):
     code, stdout, stderr = run(capsys, "check", "--seeds", str(tmp_seeds))
     assert stderr == ["Warning reading 'seeds/005_copy.txt': same text as 'seeds/004_db1416d2662ae4f2.txt'; "
                       "only one page is made"]
-    assert stdout == ["6 articles read, 0 errors, 1 warning"]
+    assert stdout == ["6 articles read, 0 errors, 1 warning, 0 unlisted agreements suggested"]
     assert code == 0
 
 
@@ -110,7 +110,7 @@ def test_check_writes_nothing(tmp_seeds, tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
     code, stdout, stderr = run(capsys, "check", "--seeds", str(tmp_seeds))
-    assert (code, stdout, stderr) == (0, ["5 articles read, 0 errors, 0 warnings"], [])
+    assert (code, stdout, stderr) == (0, ["5 articles read, 0 errors, 0 warnings, 0 unlisted agreements suggested"], [])
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
 
 
@@ -123,7 +123,7 @@ def test_bad_editorial_data_stops_the_build(tmp_seeds, tmp_path, capsys):
     (tmp_seeds / "topics" / "outlets.yml").write_text("outlets: [{name: X, domain: x.com}]\n", encoding="utf-8")
     code, stdout, stderr = run(capsys, "build", "--seeds", str(tmp_seeds), "--out", str(tmp_path / "docs"))
     assert stderr == [f"Error reading editorial data: {tmp_seeds / 'topics' / 'outlets.yml'}: outlet #1: unknown key "
-                      "'domain' (allowed: cues, domains, mentions, name, names)"]
+                      "'domain' (allowed: cues, domains, house_style, mentions, name, names)"]
     assert (code, stdout) == (1, [])
     assert not (tmp_path / "docs").exists()
 
