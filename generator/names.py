@@ -18,11 +18,16 @@ from .datafile import load_package_yaml
 from .gazetteer import gazetteer
 from .text import fold
 
-SPEECH_VERBS = ("said|says|told|tells|added|adds|explained|explains|tweeted|wrote|writes|warned|warns|asked|"
+SPEECH_VERBS = ("told me|said|says|told|tells|added|adds|explained|explains|tweeted|wrote|writes|warned|warns|asked|"
                 "stated|noted|argued|insisted|stressed|acknowledged|admitted|announced|declared|posted|urged|"
                 "replied|responded|recalled|agreed|vowed|promised|called|calls|described|countered|conceded|"
-                "cautioned|complained|claimed|predicted|suggested|testified|told")
+                "cautioned|complained|claimed|predicted|suggested|testified|defines")
 WORD = re.compile(r"[^\W\d_][\w’'-]*")
+# A capitalised name of two to four words, for the role patterns ("Marcelo Ebrard, the foreign minister,").
+NAME_WORD = r"(?:[A-Z][\w’'.-]*[a-z][\w’'-]*|[A-Z]\.)"
+NAME = rf"{NAME_WORD}(?:\s+(?:de\s+|del\s+|van\s+|von\s+)?{NAME_WORD}){{1,3}}"
+FUNCTION_WORDS = {"a", "an", "and", "the", "but", "if", "or", "that", "this", "it", "in", "on", "of",
+                  "to", "for", "with", "as", "at", "by", "there", "they", "we", "i", "so"}
 # "al-Assad", "bin Salman": an Arabic particle joined by a hyphen starts a name word in lower case.
 JOINED_PARTICLE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|ul)-[A-Z]")
 SUFFIXES = {"jr", "sr", "jnr", "snr", "ii", "iii", "iv"}

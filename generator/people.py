@@ -6,12 +6,20 @@ import re
 from dataclasses import dataclass
 
 from .model import Editorial, KnownName, Person, Quote
-from .names import SPEECH_VERBS as NAMES_SPEECH_VERBS
-from .names import is_name, is_short_form, is_title, lexicon, name_spans, without_titles
-from .text import SENTENCE_END, fold, fold_alias, is_lowercased, split_words
+from .names import (
+    FUNCTION_WORDS,
+    NAME,
+    SPEECH_VERBS,
+    is_name,
+    is_short_form,
+    is_title,
+    lexicon,
+    name_spans,
+    without_titles,
+)
+from .quotes import Attribution, find_quotes, lowercase_quotes, lowercase_said, quoted_terms
+from .text import fold, fold_alias, is_lowercased
 
-NAME_WORD = r"(?:[A-Z][\w’'.-]*[a-z][\w’'-]*|[A-Z]\.)"
-NAME = rf"{NAME_WORD}(?:\s+(?:de\s+|del\s+|van\s+|von\s+)?{NAME_WORD}){{1,3}}"
 TITLE_WORDS = (r"President|Vice President|Secretary|Minister|Director|Commissioner|Ambassador|"
                r"Senator|Sen\.|Representative|Rep\.|Governor|Gov\.|Judge|Chief|Attorney General|Mayor")
 # "Acting Homeland Security Secretary Kevin McAleenan", "Secretary of State Mike Pompeo".
@@ -25,23 +33,6 @@ APPOSITIVE = re.compile(rf"\b(?P<name>{NAME}),\s+(?:the|a|an)\s+(?P<role>[^,.;�
 ROLE_FIRST = re.compile(rf"(?P<role>\b[A-Z]?[\w’'-]+(?:\s+[a-z][\w-]+){{1,3}}),\s+(?P<name>{NAME}),")
 HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.\s+(?P<name>[A-Z][\w’'-]+)")
 
-SPEECH_VERBS = r"told me|" + NAMES_SPEECH_VERBS + "|defines"
-QUOTE_SPAN = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"]+)\"")
-PRONOUNS = {"he", "she"}
-RELATIVE_PRONOUNS = {"who", "which", "that"}
-# "In June, Trump tweeted", "Within hours, …": scene-setting, not a name.
-SCENE_SETTING = r"(?:In|On|At|By|For|After|Before|Last|This|Within|During|Speaking|Asked|Earlier|Later)\b"
-MIN_QUOTE_WORDS = 4
-MAX_UNMARKED_QUOTE = 25
-"""Words kept before "says pierce" in a clipping that lost its quotation marks."""
-MAX_SPEAKER_WORDS = 14
-# Words at which a speaker's description stops: "a DHS official about the agreement on Thursday".
-SPEAKER_STOP = re.compile(r"\s+(?:about|on|in|during|after|before|who|which|while|at the\s+\w+\s+border)\b|[,;]|"
-                          r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)\.")
-# A speaker's words before "said": anything but quotes and full stops, except the one after "Mr".
-SPEAKER_WORDS = r"(?:[^“\".]|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bDr)\.|(?<=\bMrs)\.)"
-FUNCTION_WORDS = {"a", "an", "and", "the", "but", "if", "or", "that", "this", "it", "in", "on", "of",
-                  "to", "for", "with", "as", "at", "by", "there", "they", "we", "i", "so"}
 
 
 @dataclass
@@ -61,12 +52,12 @@ def find_cast(paragraphs: list[str], editorial: Editorial) -> Cast:
         known_names = {fold_alias(a) for k in editorial.people for a in (k.name, *k.aliases)}
         titled = _lowercase_titled(folded, known_names) + _lowercase_appositive(folded)
         attributions = _lowercase_attributions(folded, editorial)
-        index = _NameIndex(known + titled + [Person(a.name, a.role) for a in attributions], editorial.people)
-        attributions = sorted(attributions + _lowercase_said(folded, index, attributions), key=lambda a: a.start)
-        quotes = _lowercase_quotes(folded, attributions, index)
+        index = NameIndex(known + titled + [Person(a.name, a.role) for a in attributions], editorial.people)
+        attributions = sorted(attributions + lowercase_said(folded, index, attributions), key=lambda a: a.start)
+        quotes = lowercase_quotes(folded, attributions, index)
     else:
-        index = _NameIndex(_people(text) + known, editorial.people)
-        quotes = _quotes(paragraphs, index, _terms(editorial))
+        index = NameIndex(_people(text) + known, editorial.people)
+        quotes = find_quotes(paragraphs, index, quoted_terms(editorial))
     return Cast(people=index.people(), organizations=_organizations(text, folded, editorial), quotes=quotes)
 
 
@@ -89,15 +80,7 @@ def _people(text: str) -> list[Person]:
     return found
 
 
-@dataclass(frozen=True)
-class _Attribution:
-    name: str
-    role: str | None
-    start: int
-    end: int
-
-
-def _lowercase_attributions(folded: str, editorial: Editorial) -> list[_Attribution]:
+def _lowercase_attributions(folded: str, editorial: Editorial) -> list[Attribution]:
     """"says sarah pierce a policy analyst at the migration policy institute", "explains pierce",
     in folded text.
 
@@ -119,7 +102,7 @@ def _lowercase_attributions(folded: str, editorial: Editorial) -> list[_Attribut
     for match in pattern.finditer(folded):
         if match["name2"]:
             if not any(_not_a_name_word(w) for w in match["name2"].split()):
-                found.append(_Attribution(known.get(match["name2"]) or _title_case(match["name2"]),
+                found.append(Attribution(known.get(match["name2"]) or _title_case(match["name2"]),
                                           _title_case(match["role2"]), match.start(), match.end()))
             continue
         words = match["name"].split()
@@ -129,7 +112,7 @@ def _lowercase_attributions(folded: str, editorial: Editorial) -> list[_Attribut
         if words[0] in FUNCTION_WORDS or not (match["role"] or name in known):
             continue
         role = _title_case(match["role"]) if match["role"] else None
-        found.append(_Attribution(known.get(name) or _title_case(name), role, match.start(), match.end()))
+        found.append(Attribution(known.get(name) or _title_case(name), role, match.start(), match.end()))
     return found
 
 
@@ -182,22 +165,6 @@ def _ends_name(word: str) -> bool:
     return word in FUNCTION_WORDS or re.fullmatch(rf"(?:{SPEECH_VERBS})", word) is not None or word in {"has", "had"}
 
 
-def _lowercase_said(folded: str, index: _NameIndex, known: list[_Attribution]) -> list[_Attribution]:
-    """"… our partnership mcaleenan said": a person already found, by full name or surname, then a verb of speech."""
-    taken = {a.start for a in known}
-    forms = {}
-    for person in index.people():
-        full = fold(person.name)
-        forms[full] = person.name
-        forms.setdefault(full.split()[-1], person.name)
-    if not forms:
-        return []
-    names = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    pattern = re.compile(rf"\b(?P<name>{names}) (?:said|says|told reporters|told|added|adds|wrote)\b")
-    return [_Attribution(forms[m["name"]], None, m.start(), m.end()) for m in pattern.finditer(folded)
-            if m.start() not in taken]
-
-
 def _mentions(folded: str, known: KnownName) -> bool:
     """Whether ``folded`` (text folded and padded with spaces) names ``known`` by any of its names."""
     return any(f" {fold_alias(alias)} " in folded for alias in (known.name, *known.aliases))
@@ -215,7 +182,7 @@ def _title_case(words: str) -> str:
     return " ".join(titled)
 
 
-class _NameIndex:
+class NameIndex:
     """Joins short forms ("Pence", "Mr. Pence", "pierce") to the fullest name known for a person."""
 
     def __init__(self, found: list[Person], known: tuple[KnownName, ...]):
@@ -258,161 +225,6 @@ class _NameIndex:
         names = list(self._people)
         kept = [p for p in self._people.values() if not any(o != p.name and is_short_form(p.name, o) for o in names)]
         return sorted(kept, key=lambda p: p.name)
-
-
-# --- quotes -------------------------------------------------------------------------------------
-
-def _quotes(paragraphs: list[str], index: _NameIndex, terms: frozenset[str]) -> list[Quote]:
-    quotes: list[Quote] = []
-    last_person: str | None = None
-    for paragraph in paragraphs:
-        spans = list(QUOTE_SPAN.finditer(paragraph))
-        bounds = _sentence_bounds(paragraph)
-        previous_speaker: str | None = None
-        for number, match in enumerate(spans):
-            sentence_start = max(s for s in bounds if s <= match.start())
-            sentence_end = min((s for s in bounds if s >= match.end()), default=len(paragraph))
-            before_start = max(sentence_start, spans[number - 1].end() if number else 0)
-            after_end = min(sentence_end, spans[number + 1].start() if number + 1 < len(spans) else sentence_end)
-            body = (match["a"] or match["b"]).strip()
-            before, after = paragraph[before_start : match.start()], paragraph[match.end() : after_end]
-            direct = body[-1:] in ",!?" or after.startswith(",")
-            # The sentence up to the quote, earlier quotes blanked: their words are not the writer's.
-            sentence = QUOTE_SPAN.sub(lambda m: "“…”", paragraph[sentence_start : match.start()])
-            speaker, attributed_after = _attribution(before, after, direct, sentence)
-            continued = speaker is None and previous_speaker is not None and not before.strip()
-            if continued:
-                speaker = previous_speaker  # a quote that goes on with the last speaker's words
-            # A few quoted words are a partial quote when the sentence attributes them, but a term when
-            # they name a thing ("safe third country", “Remain in Mexico”).
-            short = len(split_words(body)) < MIN_QUOTE_WORDS
-            if speaker is None or (short and not attributed_after and (continued or _is_term(body, terms))):
-                continue
-            named_before = _last_person_named(paragraph[: match.start()], index) or last_person
-            speaker = _name_speaker(speaker, index, named_before)
-            quotes.append(Quote(text=body.rstrip(","), speaker=speaker))
-            previous_speaker = speaker
-        last_person = _last_person_named(paragraph, index) or last_person
-    return quotes
-
-
-def _terms(editorial: Editorial) -> frozenset[str]:
-    """Folded names of things a text puts in quotation marks without quoting anyone."""
-    names = [name for t in editorial.glossary for name in (t.term, *t.also)]
-    names += [name for a in editorial.agreements for name in (a.name, a.short_name, *a.aliases)]
-    return frozenset(fold(name) for name in names)
-
-
-def _is_term(body: str, terms: frozenset[str]) -> bool:
-    words = split_words(body)
-    title_case = len(words) > 1 and all(w[0].isupper() or w in FUNCTION_WORDS for w in words)
-    return fold(body) in terms or title_case
-
-
-def _sentence_bounds(paragraph: str) -> list[int]:
-    """Offsets where sentences start, plus the paragraph's end."""
-    return [0, *(m.end() for m in SENTENCE_END.finditer(paragraph)), len(paragraph)]
-
-
-def _attribution(before: str, after: str, direct: bool, sentence: str) -> tuple[str | None, bool]:
-    """Who a quote is attributed to, from the words of its sentence before and after it, and
-    whether the attribution follows it directly (“…,” X said), which makes even a word a quote."""
-    if direct:
-        # “…,” said Kevin Appleby / “ASAP,” said a DHS official about the agreement on Thursday.
-        if match := re.match(rf"\s*,?\s*(?:{SPEECH_VERBS})\s+(?P<who>[^“\"]+)", after):
-            return _trim_speaker(match["who"]), True
-        # “…,” Noem said / “…,” someone with knowledge of the deal told me.
-        match = re.match(rf"\s*,?\s*(?P<who>{SPEAKER_WORDS}+?)\s+(?:{SPEECH_VERBS})\b", after)
-        # “…”, and said …: the same subject goes on; who that is, the sentence before the quote says.
-        if match and len(split_words(match["who"])) <= MAX_SPEAKER_WORDS and match["who"].lower() != "and":
-            return match["who"].split(",")[0], True
-    # “…” at the US-Mexico border, said another administration official.
-    if (match := re.search(rf",\s+(?:{SPEECH_VERBS})\s+(?P<who>[^“\"]+)", after)) and _names_someone(match["who"]):
-        return _trim_speaker(match["who"]), False
-    # said the official, who added that there “…” / In June, President Donald Trump tweeted that “…”.
-    candidates = [(m.end(), _trim_speaker(m["who"]))
-                  for m in re.finditer(rf"\b(?:{SPEECH_VERBS})\s+(?P<who>(?:the|a|an|another)\s+[^“”\",]+),", before)]
-    # “according to the agency’s director”, before or after the quote.
-    for match in re.finditer(r"\baccording to\s+(?P<who>[^“”\",;.]+)", before + " " + after):
-        candidates.append((match.end() if match.start() < len(before) else 0, _trim_speaker(match["who"])))
-    if subject := _speaker_before(sentence):
-        candidates.append((subject[0] - len(sentence) + len(before), subject[1]))
-    candidates = [(end, who.strip()) for end, who in candidates
-                  if who.strip() and who.strip().lower() not in RELATIVE_PRONOUNS
-                  and len(split_words(who)) <= MAX_SPEAKER_WORDS]
-    return (max(candidates)[1] if candidates else None), False
-
-
-# Where a sentence's main clause ends and another with its own subject begins.
-CLAUSE_BREAK = re.compile(r",\s+(?:but|and|while|whereas|although|though)\s+|\s+(?:but|while|whereas)\s+|;\s*|:\s*")
-LEADING_DESCRIPTION = re.compile(r"(?P<who>(?:A|An|The|Another|a|an|the|another)\s+[^,“”\"]{3,60}?)(?:,|$)")
-DESCRIPTION = re.compile(r"(?:^|,\s+)(?P<who>(?:(?:a|an|the|another)\s+|[A-Z][\w.]*[’']s\s+)[^,“”\"]{3,80}?),?\s*$")
-
-
-def _speaker_before(before: str) -> tuple[int, str] | None:
-    """The subject of the first verb of speech before a quote in its sentence, with the verb's end:
-    "Ms Meloni called the decision “…”", "Vincent Bagiire Waiswa, permanent secretary at …, said the “…”",
-    "Honduran Foreign Minister Eduardo Enrique Reina posted on X that his government “…”"."""
-    for verb in re.finditer(rf"\b(?:{SPEECH_VERBS})\b", before):
-        subject = CLAUSE_BREAK.split(before[: verb.start()])[-1].rstrip()
-        if pronoun := re.search(r"\b(?:he|she)$", subject, re.IGNORECASE):
-            return verb.end(), pronoun.group().lower()
-        # The subject opens its clause, after any scene-setting ("After meeting Bukele, Rubio said");
-        # names after it are in apposition ("James Cleverly, appointed after Sunak sacked Suella Braverman,").
-        subject = re.sub(rf"^{SCENE_SETTING}[^,]*,\s*|^\w+ly,\s*", "", subject)
-        # A surname alone is a name where it stands right before the verb ("In a statement, Rubio said").
-        spans = [span for span in name_spans(subject)
-                 if len(span.name.split()) > 1 or span.cued or span.end == len(subject)]
-        if spans:
-            return verb.end(), spans[0].name
-        if description := LEADING_DESCRIPTION.match(subject) or DESCRIPTION.search(subject):
-            return verb.end(), description["who"]
-    return None
-
-
-def _names_someone(words: str) -> bool:
-    """Whether words after a verb of speech begin with a person ("another official", "Kevin Appleby"),
-    not what was said ("told parliament he would …")."""
-    spans = name_spans(words)
-    return bool(re.match(r"(?:the|a|an|another)\s", words) or (spans and spans[0].start == 0))
-
-
-def _trim_speaker(who: str) -> str:
-    return SPEAKER_STOP.split(who, maxsplit=1)[0].strip()
-
-
-def _name_speaker(speaker: str, index: _NameIndex, last_person: str | None) -> str:
-    """A full name where one is known; "he"/"she" is the last person named; else the description."""
-    speaker = speaker.strip(" ,")
-    if speaker.lower() in PRONOUNS:
-        return last_person or speaker
-    name = speaker.split(",")[0].strip()
-    if full := index.resolve(name):
-        return full
-    return speaker[0].lower() + speaker[1:] if re.match(r"(?:A|An|The|Another|Someone)\b", speaker) else speaker
-
-
-def _last_person_named(sentence: str, index: _NameIndex) -> str | None:
-    last = None
-    for match in re.finditer(rf"(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?{NAME_WORD}(?:\s+{NAME_WORD})*", sentence):
-        last = index.resolve(match.group()) or last
-    return last
-
-
-def _lowercase_quotes(folded: str, attributions: list[_Attribution], index: _NameIndex) -> list[Quote]:
-    """Quotes in text that lost its quotation marks: the words before "says pierce", back to the
-    previous attribution, at most MAX_UNMARKED_QUOTE words."""
-    quotes: list[Quote] = []
-    boundary = 0
-    for attribution in attributions:
-        words = folded[boundary : attribution.start].split()
-        boundary = attribution.end
-        if not words:
-            continue
-        cut = words[-MAX_UNMARKED_QUOTE:]
-        body = ("…" if len(cut) < len(words) else "") + " ".join(cut)
-        quotes.append(Quote(text=body, speaker=index.resolve(attribution.name) or attribution.name))
-    return quotes
 
 
 # --- organisations ------------------------------------------------------------------------------

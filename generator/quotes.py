@@ -1,0 +1,210 @@
+"""Stage 4c: who said what — quotations and the people, or descriptions, they are attributed to.
+
+A quotation is attributed by the frames news writing uses: “…,” X said / said X; X said (in a statement)
+that “…”; X called it “…”; according to X; a quote that goes on from the last speaker's; and, in text
+that lost its quotation marks, the words before "X said".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .model import Editorial, Quote
+from .names import FUNCTION_WORDS, NAME_WORD, SPEECH_VERBS, name_spans
+from .text import SENTENCE_END, fold, split_words
+
+if TYPE_CHECKING:
+    from .people import NameIndex
+
+QUOTE_SPAN = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"]+)\"")
+PRONOUNS = {"he", "she"}
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+# "In June, Trump tweeted", "Within hours, …": scene-setting, not a name.
+SCENE_SETTING = r"(?:In|On|At|By|For|After|Before|Last|This|Within|During|Speaking|Asked|Earlier|Later)\b"
+MIN_QUOTE_WORDS = 4
+MAX_UNMARKED_QUOTE = 25
+"""Words kept before "says pierce" in a clipping that lost its quotation marks."""
+MAX_SPEAKER_WORDS = 14
+# Words at which a speaker's description stops: "a DHS official about the agreement on Thursday".
+SPEAKER_STOP = re.compile(r"\s+(?:about|on|in|during|after|before|who|which|while|at the\s+\w+\s+border)\b|[,;]|"
+                          r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)\.")
+# A speaker's words before "said": anything but quotes and full stops, except the one after "Mr".
+SPEAKER_WORDS = r"(?:[^“\".]|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bDr)\.|(?<=\bMrs)\.)"
+
+@dataclass(frozen=True)
+class Attribution:
+    name: str
+    role: str | None
+    start: int
+    end: int
+
+
+def lowercase_said(folded: str, index: NameIndex, known: list[Attribution]) -> list[Attribution]:
+    """"… our partnership mcaleenan said": a person already found, by full name or surname, then a verb of speech."""
+    taken = {a.start for a in known}
+    forms = {}
+    for person in index.people():
+        full = fold(person.name)
+        forms[full] = person.name
+        forms.setdefault(full.split()[-1], person.name)
+    if not forms:
+        return []
+    names = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    pattern = re.compile(rf"\b(?P<name>{names}) (?:said|says|told reporters|told|added|adds|wrote)\b")
+    return [Attribution(forms[m["name"]], None, m.start(), m.end()) for m in pattern.finditer(folded)
+            if m.start() not in taken]
+
+
+def find_quotes(paragraphs: list[str], index: NameIndex, terms: frozenset[str]) -> list[Quote]:
+    quotes: list[Quote] = []
+    last_person: str | None = None
+    for paragraph in paragraphs:
+        spans = list(QUOTE_SPAN.finditer(paragraph))
+        bounds = _sentence_bounds(paragraph)
+        previous_speaker: str | None = None
+        for number, match in enumerate(spans):
+            sentence_start = max(s for s in bounds if s <= match.start())
+            sentence_end = min((s for s in bounds if s >= match.end()), default=len(paragraph))
+            before_start = max(sentence_start, spans[number - 1].end() if number else 0)
+            after_end = min(sentence_end, spans[number + 1].start() if number + 1 < len(spans) else sentence_end)
+            body = (match["a"] or match["b"]).strip()
+            before, after = paragraph[before_start : match.start()], paragraph[match.end() : after_end]
+            direct = body[-1:] in ",!?" or after.startswith(",")
+            # The sentence up to the quote, earlier quotes blanked: their words are not the writer's.
+            sentence = QUOTE_SPAN.sub(lambda m: "“…”", paragraph[sentence_start : match.start()])
+            speaker, attributed_after = _attribution(before, after, direct, sentence)
+            continued = speaker is None and previous_speaker is not None and not before.strip()
+            if continued:
+                speaker = previous_speaker  # a quote that goes on with the last speaker's words
+            # A few quoted words are a partial quote when the sentence attributes them, but a term when
+            # they name a thing ("safe third country", “Remain in Mexico”).
+            short = len(split_words(body)) < MIN_QUOTE_WORDS
+            if speaker is None or (short and not attributed_after and (continued or _is_term(body, terms))):
+                continue
+            named_before = _last_person_named(paragraph[: match.start()], index) or last_person
+            speaker = _name_speaker(speaker, index, named_before)
+            quotes.append(Quote(text=body.rstrip(","), speaker=speaker))
+            previous_speaker = speaker
+        last_person = _last_person_named(paragraph, index) or last_person
+    return quotes
+
+
+def quoted_terms(editorial: Editorial) -> frozenset[str]:
+    """Folded names of things a text puts in quotation marks without quoting anyone."""
+    names = [name for t in editorial.glossary for name in (t.term, *t.also)]
+    names += [name for a in editorial.agreements for name in (a.name, a.short_name, *a.aliases)]
+    return frozenset(fold(name) for name in names)
+
+
+def _is_term(body: str, terms: frozenset[str]) -> bool:
+    words = split_words(body)
+    title_case = len(words) > 1 and all(w[0].isupper() or w in FUNCTION_WORDS for w in words)
+    return fold(body) in terms or title_case
+
+
+def _sentence_bounds(paragraph: str) -> list[int]:
+    """Offsets where sentences start, plus the paragraph's end."""
+    return [0, *(m.end() for m in SENTENCE_END.finditer(paragraph)), len(paragraph)]
+
+
+def _attribution(before: str, after: str, direct: bool, sentence: str) -> tuple[str | None, bool]:
+    """Who a quote is attributed to, from the words of its sentence before and after it, and
+    whether the attribution follows it directly (“…,” X said), which makes even a word a quote."""
+    if direct:
+        # “…,” said Kevin Appleby / “ASAP,” said a DHS official about the agreement on Thursday.
+        if match := re.match(rf"\s*,?\s*(?:{SPEECH_VERBS})\s+(?P<who>[^“\"]+)", after):
+            return _trim_speaker(match["who"]), True
+        # “…,” Noem said / “…,” someone with knowledge of the deal told me.
+        match = re.match(rf"\s*,?\s*(?P<who>{SPEAKER_WORDS}+?)\s+(?:{SPEECH_VERBS})\b", after)
+        # “…”, and said …: the same subject goes on; who that is, the sentence before the quote says.
+        if match and len(split_words(match["who"])) <= MAX_SPEAKER_WORDS and match["who"].lower() != "and":
+            return match["who"].split(",")[0], True
+    # “…” at the US-Mexico border, said another administration official.
+    if (match := re.search(rf",\s+(?:{SPEECH_VERBS})\s+(?P<who>[^“\"]+)", after)) and _names_someone(match["who"]):
+        return _trim_speaker(match["who"]), False
+    # said the official, who added that there “…” / In June, President Donald Trump tweeted that “…”.
+    candidates = [(m.end(), _trim_speaker(m["who"]))
+                  for m in re.finditer(rf"\b(?:{SPEECH_VERBS})\s+(?P<who>(?:the|a|an|another)\s+[^“”\",]+),", before)]
+    # “according to the agency’s director”, before or after the quote.
+    for match in re.finditer(r"\baccording to\s+(?P<who>[^“”\",;.]+)", before + " " + after):
+        candidates.append((match.end() if match.start() < len(before) else 0, _trim_speaker(match["who"])))
+    if subject := _speaker_before(sentence):
+        candidates.append((subject[0] - len(sentence) + len(before), subject[1]))
+    candidates = [(end, who.strip()) for end, who in candidates
+                  if who.strip() and who.strip().lower() not in RELATIVE_PRONOUNS
+                  and len(split_words(who)) <= MAX_SPEAKER_WORDS]
+    return (max(candidates)[1] if candidates else None), False
+
+
+# Where a sentence's main clause ends and another with its own subject begins.
+CLAUSE_BREAK = re.compile(r",\s+(?:but|and|while|whereas|although|though)\s+|\s+(?:but|while|whereas)\s+|;\s*|:\s*")
+LEADING_DESCRIPTION = re.compile(r"(?P<who>(?:A|An|The|Another|a|an|the|another)\s+[^,“”\"]{3,60}?)(?:,|$)")
+DESCRIPTION = re.compile(r"(?:^|,\s+)(?P<who>(?:(?:a|an|the|another)\s+|[A-Z][\w.]*[’']s\s+)[^,“”\"]{3,80}?),?\s*$")
+
+
+def _speaker_before(before: str) -> tuple[int, str] | None:
+    """The subject of the first verb of speech before a quote in its sentence, with the verb's end:
+    "Ms Meloni called the decision “…”", "Vincent Bagiire Waiswa, permanent secretary at …, said the “…”",
+    "Honduran Foreign Minister Eduardo Enrique Reina posted on X that his government “…”"."""
+    for verb in re.finditer(rf"\b(?:{SPEECH_VERBS})\b", before):
+        subject = CLAUSE_BREAK.split(before[: verb.start()])[-1].rstrip()
+        if pronoun := re.search(r"\b(?:he|she)$", subject, re.IGNORECASE):
+            return verb.end(), pronoun.group().lower()
+        # The subject opens its clause, after any scene-setting ("After meeting Bukele, Rubio said");
+        # names after it are in apposition ("James Cleverly, appointed after Sunak sacked Suella Braverman,").
+        subject = re.sub(rf"^{SCENE_SETTING}[^,]*,\s*|^\w+ly,\s*", "", subject)
+        # A surname alone is a name where it stands right before the verb ("In a statement, Rubio said").
+        spans = [span for span in name_spans(subject)
+                 if len(span.name.split()) > 1 or span.cued or span.end == len(subject)]
+        if spans:
+            return verb.end(), spans[0].name
+        if description := LEADING_DESCRIPTION.match(subject) or DESCRIPTION.search(subject):
+            return verb.end(), description["who"]
+    return None
+
+
+def _names_someone(words: str) -> bool:
+    """Whether words after a verb of speech begin with a person ("another official", "Kevin Appleby"),
+    not what was said ("told parliament he would …")."""
+    spans = name_spans(words)
+    return bool(re.match(r"(?:the|a|an|another)\s", words) or (spans and spans[0].start == 0))
+
+
+def _trim_speaker(who: str) -> str:
+    return SPEAKER_STOP.split(who, maxsplit=1)[0].strip()
+
+
+def _name_speaker(speaker: str, index: NameIndex, last_person: str | None) -> str:
+    """A full name where one is known; "he"/"she" is the last person named; else the description."""
+    speaker = speaker.strip(" ,")
+    if speaker.lower() in PRONOUNS:
+        return last_person or speaker
+    name = speaker.split(",")[0].strip()
+    if full := index.resolve(name):
+        return full
+    return speaker[0].lower() + speaker[1:] if re.match(r"(?:A|An|The|Another|Someone)\b", speaker) else speaker
+
+
+def _last_person_named(sentence: str, index: NameIndex) -> str | None:
+    last = None
+    for match in re.finditer(rf"(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?{NAME_WORD}(?:\s+{NAME_WORD})*", sentence):
+        last = index.resolve(match.group()) or last
+    return last
+
+
+def lowercase_quotes(folded: str, attributions: list[Attribution], index: NameIndex) -> list[Quote]:
+    """Quotes in text that lost its quotation marks: the words before "says pierce", back to the
+    previous attribution, at most MAX_UNMARKED_QUOTE words."""
+    quotes: list[Quote] = []
+    boundary = 0
+    for attribution in attributions:
+        words = folded[boundary : attribution.start].split()
+        boundary = attribution.end
+        if not words:
+            continue
+        cut = words[-MAX_UNMARKED_QUOTE:]
+        body = ("…" if len(cut) < len(words) else "") + " ".join(cut)
+        quotes.append(Quote(text=body, speaker=index.resolve(attribution.name) or attribution.name))
+    return quotes
