@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import lxml.html
 import trafilatura
+from lxml import etree
 
 from .model import InputError
 from .read import Meta, parse_meta
@@ -61,13 +63,25 @@ def read_html(text: str) -> Read:
             body = rest  # the page's headline, already the title
     if document.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", document.date):
         meta["published"] = document.date
-    if document.author:
-        meta["authors"] = [a.strip() for a in document.author.split(";") if a.strip()]
+    authors = [a.strip() for a in (document.author or "").split(";") if a.strip()]
+    # Every credited link in the byline, where the extractor kept only the first ("By A and B").
+    authors += [name for name in _linked_authors(text) if name not in authors]
+    if authors:
+        meta["authors"] = authors
     if document.sitename:
         meta["outlet"] = " ".join(document.sitename.split())
     if document.url and document.url.startswith(("http://", "https://")):
         meta["url"] = document.url
     return body, meta, []
+
+
+def _linked_authors(page: str) -> list[str]:
+    try:
+        tree = lxml.html.fromstring(page)
+    except (etree.ParserError, ValueError):
+        return []
+    names = (" ".join("".join(link.itertext()).split()) for link in tree.xpath('//a[@rel="author"]'))
+    return list(dict.fromkeys(name for name in names if name))
 
 
 READERS: dict[str, Callable[[str], Read]] = {

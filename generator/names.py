@@ -240,3 +240,9 @@ def is_short_form(short: str, full: str) -> bool:
     """Whether ``short`` ("Mr. McAleenan", "de la Cruz", "Kasirer") names the person ``full`` names."""
     key, whole = surname_key(short), surname_key(full)
     return bool(key) and (key == whole or whole.endswith(" " + key))
+
+
+def is_first_part(short: str, full: str) -> bool:
+    """Whether ``short`` ("Juan Ramón") is the first two or more words of ``full`` ("Juan Ramón de la Fuente")."""
+    key, whole = fold(short), fold(full)
+    return len(key.split()) >= 2 and whole.startswith(key + " ")

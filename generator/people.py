@@ -10,6 +10,7 @@ from .names import (
     FUNCTION_WORDS,
     NAME,
     SPEECH_VERBS,
+    is_first_part,
     is_name,
     is_short_form,
     is_title,
@@ -58,7 +59,11 @@ def find_cast(paragraphs: list[str], editorial: Editorial) -> Cast:
     else:
         index = NameIndex(_people(text) + known, editorial.people)
         quotes = find_quotes(paragraphs, index, quoted_terms(editorial))
-    return Cast(people=index.people(), organizations=_organizations(text, folded, editorial), quotes=quotes)
+    # An outlet or organisation named like a person ("Al Jazeera") is not one.
+    organizations = {fold_alias(a) for k in editorial.organizations for a in (k.name, *k.aliases)}
+    people = [p for p in index.people()
+              if not editorial.outlet_named(p.name) and fold_alias(p.name) not in organizations]
+    return Cast(people=people, organizations=_organizations(text, folded, editorial), quotes=quotes)
 
 
 # --- people -------------------------------------------------------------------------------------
@@ -223,7 +228,9 @@ class NameIndex:
     def people(self) -> list[Person]:
         # Keep a name only when no longer name in the list ends with it ("Trump" inside "Donald Trump").
         names = list(self._people)
-        kept = [p for p in self._people.values() if not any(o != p.name and is_short_form(p.name, o) for o in names)]
+        # "Juan Ramón" cut short of "Juan Ramón de la Fuente" is the same person too.
+        kept = [p for p in self._people.values()
+                if not any(o != p.name and (is_short_form(p.name, o) or is_first_part(p.name, o)) for o in names)]
         return sorted(kept, key=lambda p: p.name)
 
 

@@ -82,3 +82,10 @@ def test_corpus_reads_every_format_and_refuses_others(tmp_path):
     assert [str(p) for p in corpus.problems] == [
         "Error reading 'seeds/c.pdf': unsupported file type '.pdf' "
         "(accepted: .htm, .html, .markdown, .md, .text, .txt)"]
+
+
+def test_every_linked_author_in_a_byline_is_credited():
+    page = SAVED_PAGE.replace("</body>", '<div class="byline">By <a rel="author" href="/a">Natalie K. Brandvold</a> '
+                              'and <a rel="author" href="/b">Tomás Ibarra</a></div></body>')
+    _, meta, _ = read_html(page)
+    assert meta["authors"][-2:] == ["Natalie K. Brandvold", "Tomás Ibarra"]
