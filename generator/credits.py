@@ -13,13 +13,16 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import date_line, full_dates
-from .model import Editorial
+from .model import Editorial, Outlet
 from .names import is_name
 
 MAX_CREDIT_LINE = 160
 """Longer lines are story text, not a byline or credit."""
 HEAD_LINES = 4
 """Lines above the story where bylines and date lines stand."""
+DATELINE_WITHIN = 3
+"""Lines (a headline, a standfirst) that may come before the paragraph a dateline opens."""
+SEPARATOR = re.compile(r"\s+[·|•]\s+")
 NAME_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*;\s*)")
 # "By Jane Doe and John Roe", "By JANE DOE, BBC News", "By Jane Doe | Photographs by …"
 BYLINE = re.compile(r"^by\s+(?P<names>[^|\n]+?)(?:\s*\|[^\n]*)?$", re.IGNORECASE)
@@ -69,11 +72,14 @@ def read_credits(body: str, editorial: Editorial) -> tuple[str, Credits]:
         credits.removed.append(lines.pop().strip())
         while lines and not lines[-1].strip():
             lines.pop()
-    if lines and (match := DATELINE.match(lines[0])) and _is_dateline(match, editorial):
-        credits.removed.append(match.group().strip())
-        if match["credit"] and (outlet := editorial.outlet_named(match["credit"])):
-            credits.outlet = credits.outlet or outlet.name
-        lines[0] = lines[0][match.end() :]
+    # The dateline opens the story's first paragraph, which may follow a headline or a standfirst.
+    for number, line in enumerate(lines[:DATELINE_WITHIN]):
+        if (match := DATELINE.match(line)) and _is_dateline(match, editorial):
+            credits.removed.append(match.group().strip())
+            if match["credit"] and (outlet := editorial.outlet_named(match["credit"])):
+                credits.outlet = credits.outlet or outlet.name
+            lines[number] = line[match.end() :]
+            break
     if credits.outlet is None:
         credits.outlet = next((o.name for line in credits.removed for o in editorial.outlets
                                if any(style.search(line) for style in o.house_style)), None)
@@ -88,9 +94,13 @@ def _head_line(line: str, credits: Credits, editorial: Editorial) -> bool:
     if date := date_line(line):
         credits.published = credits.published or date
         return True
+    if SEPARATOR.search(line):
+        return _parts_line(SEPARATOR.split(line), credits, editorial)
     if match := BYLINE.match(line):
         names, _, affiliation = match["names"].partition(", ")
         outlet = editorial.outlet_named(affiliation) if affiliation else None
+        if not affiliation and (owned := _ends_with_outlet(names, editorial)):
+            names, outlet = owned  # "By JANE DOE Associated Press"
         found = _journalists(names if outlet else match["names"], editorial)
         if not (found or outlet):
             return False  # "By the end of the year, …": story text
@@ -102,6 +112,39 @@ def _head_line(line: str, credits: Credits, editorial: Editorial) -> bool:
         credits.authors += names
         return True
     return False
+
+
+def _parts_line(parts: list[str], credits: Credits, editorial: Editorial) -> bool:
+    """"Jane Doe · CBC News · Posted: Jun 16, 2023 4:00 PM EDT": a credit line only if every part is a
+    credit (a byline, a name, an outlet or a date)."""
+    found = Credits()
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        if date := date_line(part):
+            found.published = found.published or date
+        elif outlet := editorial.outlet_named(part):
+            found.outlet = found.outlet or outlet.name
+        elif match := BYLINE.match(part):
+            if not (names := _journalists(match["names"], editorial)):
+                return False
+            found.authors += names
+        elif names := _journalists(part, editorial):
+            found.authors += names
+        else:
+            return False
+    credits.authors += found.authors
+    credits.outlet = credits.outlet or found.outlet
+    credits.published = credits.published or found.published
+    return True
+
+
+def _ends_with_outlet(names: str, editorial: Editorial) -> tuple[str, Outlet] | None:
+    words = names.split()
+    for size in range(min(4, len(words) - 2), 0, -1):
+        if outlet := editorial.outlet_named(" ".join(words[-size:])):
+            return " ".join(words[:-size]), outlet
+    return None
 
 
 def _tail_line(line: str, credits: Credits, editorial: Editorial) -> bool:
