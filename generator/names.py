@@ -135,6 +135,10 @@ def _span(text: str, run: list[tuple[str, int, int]]) -> NameSpan | None:
     # The last title with a name after it: "King" in "Martin Luther King Jr." is the name, not a title.
     titled = max((i for i, w in enumerate(tokens[:-1])
                   if is_title(w) and any(_bare(t) not in SUFFIXES for t in tokens[i + 1 :])), default=-1)
+    # Words of an office or an owner before the name: "Interior" in "Vice Minister of the Interior Omer
+    # Badilla", "Belgium's" in "Belgium's Alexander De Croo" (two name words must remain).
+    while titled + 1 < len(tokens) - 2 and _describes(tokens[titled + 1]):
+        titled += 1
     first = run[titled + 1][1]
     end = run[-1][2]
     if _bare(tokens[-1]) in SUFFIXES and text[end : end + 1] == ".":
@@ -155,6 +159,10 @@ def _span(text: str, run: list[tuple[str, int, int]]) -> NameSpan | None:
     return NameSpan(name=name, role=role, start=run[0][1], end=end, cued=cued)
 
 
+def _describes(word: str) -> bool:
+    return _bare(word) in lexicon().not_names or word.endswith(("’s", "'s"))
+
+
 def _role_words(text: str, run: list[tuple[str, int, int]]) -> str | None:
     """The title words of a span as written ("U.S. President", "Tamaulipas Gov."), without a courtesy
     title after a real one ("Prime Minister Sir")."""
@@ -163,8 +171,10 @@ def _role_words(text: str, run: list[tuple[str, int, int]]) -> str | None:
     if not run or all(_honorific(w) for w, _, _ in run):
         return None
     start = run[0][1]
-    # "U.S. President", "UK Prime Minister": initials and acronyms are not name words, but are the role's.
-    if initials := re.search(r"(?:(?:\b[A-Z]\.)+|\b[A-Z]{2,4}\s)$", text[:start]):
+    # "U.S. President", "UK Prime Minister": initials and acronyms are not name words, but are the role's;
+    # so is the office an "of" names ("Vice Minister of the Interior").
+    if initials := re.search(r"(?:(?:\b[A-Z]\.)+|\b[A-Z]{2,4}\s|(?:\b[A-Z][\w’'-]*\s+)+of\s+(?:the\s+)?)$",
+                             text[:start]):
         start = initials.start()
     return " ".join(text[start : run[-1][2]].split())
 
@@ -213,7 +223,7 @@ def is_name(name: str) -> bool:
     if not tokens or len(tokens) > MAX_NAME_WORDS or re.search(r"\d", name):
         return False
     bare = [_bare(t) for t in tokens]
-    if any(b in words.not_names or b in words.function_words for b in bare if b not in SUFFIXES):
+    if any(b in words.not_names or (b in words.function_words and len(b) > 1) for b in bare if b not in SUFFIXES):
         return False
     folded = fold(name)
     if folded in words.places or gazetteer().mentions(name):

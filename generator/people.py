@@ -204,6 +204,10 @@ class NameIndex:
     def _add(self, person: Person) -> None:
         name = without_titles(person.name)
         full = self.resolve(name) or name
+        if full != name and len(name) > len(full) and is_short_form(full, name):
+            # A fuller form of someone already listed ("Rania el-Hajj Moussa" after "Hajj Moussa") names them.
+            self._people[name] = self._people.pop(full)
+            full = name
         current = self._people.get(full)
         role = person.role or (current.role if current else None) or self._known_role(full)
         if current and current.role and person.role and len(current.role) >= len(person.role):

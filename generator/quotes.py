@@ -29,7 +29,7 @@ MAX_UNMARKED_QUOTE = 25
 MAX_SPEAKER_WORDS = 14
 # Words at which a speaker's description stops: "a DHS official about the agreement on Thursday".
 SPEAKER_STOP = re.compile(r"\s+(?:about|on|in|during|after|before|who|which|while|at the\s+\w+\s+border)\b|[,;]|"
-                          r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)\.")
+                          r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\b[A-Z])(?<!\bJr)(?<!\bSr)\.")
 # A speaker's words before "said": anything but quotes and full stops, except the one after "Mr".
 SPEAKER_WORDS = r"(?:[^“\".]|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bDr)\.|(?<=\bMrs)\.)"
 
