@@ -52,8 +52,8 @@ DATELINE = re.compile(
 # Credit lines under a story. Each yields journalists' names, an outlet, or both.
 REPORTING = re.compile(r"\b(?:additional\s+)?(?:reporting|writing|written|reported)\s+by\s+(?P<names>[^;()\n]+)",
                        re.IGNORECASE)
-CONTRIBUTED = re.compile(r"^(?P<names>(?:[^.;\n]|(?<=\b[A-Z])\.)+?)\s+contributed(?:\s+reporting|\s+to\s+this\s+(?:report|story))",
-                         re.IGNORECASE)
+CONTRIBUTED = re.compile(r"^(?P<names>(?:[^.;\n]|(?<=\b[A-Z])\.)+?)\s+contributed"
+                         r"(?:\s+reporting|\s+to\s+this\s+(?:report|story))", re.IGNORECASE)
 COPYRIGHT = re.compile(r"^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}\s+)?(?P<outlet>[^.\n]{2,60}?)\.?"
                        r"(?:\s+all rights reserved\.?)?$", re.IGNORECASE)
 SIGN_OFF = re.compile(r"^(?:—|–|--?|\()\s*(?P<outlet>[^()\n]{2,40}?)\s*\)?$")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 import pycountry
 from nameparser.config import CONSTANTS
@@ -52,11 +53,14 @@ class NameSpan:
 @dataclass(frozen=True)
 class _Lexicon:
     titles: frozenset[str]
+    roles: frozenset[str]
     honorifics: frozenset[str]
     not_names: frozenset[str]
     function_words: frozenset[str]
     particles: frozenset[str]
     places: frozenset[str]
+    common_words: frozenset[str]
+    """The most frequent English words: in text without capitals, a run of them is not a name."""
 
 
 @cache
@@ -64,14 +68,26 @@ def lexicon() -> _Lexicon:
     data = load_package_yaml("people.yml")
     particles = {p for p in CONSTANTS.prefixes if p.isalpha() and p.islower() and len(p) <= 5}
     places = {fold(s.name) for s in pycountry.subdivisions}
-    return _Lexicon(titles=frozenset(CONSTANTS.titles) | frozenset(data["titles"]),
+    return _Lexicon(titles=frozenset(CONSTANTS.titles) | frozenset(data["titles"]), roles=frozenset(data["titles"]),
                     honorifics=frozenset(data["honorifics"]), not_names=frozenset(data["not_names"]),
                     function_words=frozenset(data["function_words"]),
-                    particles=frozenset(particles - {"san", "santa", "st", "ste"}), places=frozenset(places))
+                    particles=frozenset(particles - {"san", "santa", "st", "ste"}), places=frozenset(places),
+                    common_words=frozenset(_common_words()))
+
+
+def _common_words() -> list[str]:
+    text = resources.files("generator.data").joinpath("common_words.txt").read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
 
 
 def _bare(word: str) -> str:
     return word.lower().rstrip(".")
+
+
+def is_role_word(word: str) -> bool:
+    """A news role word or courtesy title from people.yml ("spokeswoman", "rev"), not nameparser's wider list."""
+    words = lexicon()
+    return _bare(word) in words.roles or _bare(word) in words.honorifics
 
 
 def is_title(word: str) -> bool:
@@ -256,3 +272,10 @@ def is_first_part(short: str, full: str) -> bool:
     """Whether ``short`` ("Juan Ramón") is the first two or more words of ``full`` ("Juan Ramón de la Fuente")."""
     key, whole = fold(short), fold(full)
     return len(key.split()) >= 2 and whole.startswith(key + " ")
+
+
+def is_ordinary_words(words: list[str]) -> bool:
+    """Whether lower-case words are ordinary English rather than a name ("door remains open", not "paula e
+    whitcomb"): all but one of them among the most frequent words (a name may hold one: "mark rutte")."""
+    common = sum(word in lexicon().common_words for word in words)
+    return common >= max(2, len(words) - 1)

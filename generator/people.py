@@ -12,6 +12,8 @@ from .names import (
     SPEECH_VERBS,
     is_first_part,
     is_name,
+    is_ordinary_words,
+    is_role_word,
     is_short_form,
     is_title,
     lexicon,
@@ -122,23 +124,68 @@ def _lowercase_attributions(folded: str, editorial: Editorial) -> list[Attributi
 
 
 LOWERCASE_TITLES = ("president|minister|secretary|senator|spokesman|spokeswoman|spokesperson|director|ambassador|"
-                    "attorney|lawyer|judge|justice|governor|mayor|commissioner|chancellor|premier|leader|envoy")
+                    "attorney|lawyer|judge|justice|governor|mayor|commissioner|chancellor|premier|leader|envoy|"
+                    "predecessor|successor")
 LOWER_NAME_WORD = r"(?:[a-z\u00c0-\u024f][a-z\u00c0-\u024f'-]+)"
 
 
+LOCATIVES = {"in", "at", "from", "to", "near", "into", "across", "outside", "of"}
+
+
 def _lowercase_appositive(folded: str) -> list[Person]:
-    """"ingrid beatriz alfaro a salvadoran human rights lawyer said": a name, its role, then a verb of speech."""
-    pattern = re.compile(rf"(?P<name>{LOWER_NAME_WORD}(?: {LOWER_NAME_WORD}){{1,2}}) (?:a|an) "
-                         rf"(?P<role>(?:[a-z]+ ){{0,3}}(?:{LOWERCASE_TITLES}|official|analyst|advocate|expert)) "
-                         rf"(?:said|says|told|added|adds)\b")
+    """Names that a description follows, in text without capitals: "signe højgaard lauritsen a legal adviser",
+    "tesfalem ghebremichael a 31 year old eritrean", "glenda ajú tzoc 34 from quetzaltenango", "abdul hamid
+    dbeibah the head of", "paula e whitcomb director of", "francisco xavier de la rosa who runs"."""
+    tokens = folded.split()
     found = []
-    for match in pattern.finditer(folded):
-        words = match["name"].split()
-        while words and _not_a_name_word(words[0]):
-            words = words[1:]
-        if len(words) >= 2 and is_name(" ".join(words)):
-            found.append(Person(_title_case(" ".join(words)), match["role"]))
+    for index in range(2, len(tokens)):
+        if (role := _description_at(tokens, index)) is None:
+            continue
+        for size in (5, 4, 3, 2):
+            words = tokens[max(0, index - size) : index]
+            before = tokens[index - size - 1] if index - size > 0 else ""
+            name = " ".join(words)
+            if (len(words) == size and _starts_a_name(before) and _name_words(words) and is_name(name)
+                    and not is_ordinary_words(words)):
+                found.append(Person(_title_case(name), role or None))
+                break
     return found
+
+
+def _starts_a_name(before: str) -> bool:
+    """Whether a name can begin after ``before``: a boundary ("said", "and", "met", "the rev", the end of an
+    organisation's name), but not a preposition of place ("from quetzaltenango enrique valenzuela")."""
+    if before in LOCATIVES:
+        return False
+    return (not before or before in FUNCTION_WORDS or before in lexicon().function_words or is_role_word(before)
+            or before in lexicon().not_names or re.fullmatch(rf"(?:{SPEECH_VERBS})", before) is not None
+            or before.endswith("ed") or before in {"met", "meets"} or before.isdigit())
+
+
+def _name_words(words: list[str]) -> bool:
+    """Name words, with an initial ("paula e whitcomb") or a particle ("de la rosa") only inside."""
+    inner = words[1:-1]
+    return (not any(_not_a_name_word(w) for w in (words[0], words[-1])) and len(words[0]) > 1 and len(words[-1]) > 1
+            and not any(_not_a_name_word(w) and w not in lexicon().particles for w in inner if len(w) > 1))
+
+
+def _description_at(tokens: list[str], index: int) -> str | None:
+    """The description that starts at ``tokens[index]`` when it can only follow a person's name."""
+    head, rest = tokens[index], tokens[index + 1 : index + 5]
+    if head in {"a", "an", "the"} and rest:
+        if rest[0].isdigit() and rest[1:3] == ["year", "old"]:
+            return None if int(rest[0]) > 120 else f"{rest[0]}-year-old"
+        for number, word in enumerate(rest):
+            if is_title(word) and word not in FUNCTION_WORDS:
+                return " ".join(rest[: number + 1])
+        return None
+    if head.isdigit() and int(head) < 120 and rest[:1] and rest[0] in {"from", "of", "a", "an", "who", "and"}:
+        return None if index < 3 else ""
+    if head in {"who", "whose"}:
+        return ""
+    if is_title(head) and head not in FUNCTION_WORDS and rest[:1] and rest[0] in {"of", "at", "for", "with"}:
+        return " ".join([head, *rest[:1]])
+    return None
 
 
 def _lowercase_titled(folded: str, known: set[str]) -> list[Person]:
@@ -151,8 +198,12 @@ def _lowercase_titled(folded: str, known: set[str]) -> list[Person]:
         words = match["name"].split()
         if len(words) == 3 and (_not_a_name_word(words[2]) or not _ends_name(match["next"])):
             words = words[:2]
-        if words[-1].endswith("s") and (f" {' '.join(words)[:-1]} " in folded or ' '.join(words)[:-1] in known):
-            words[-1] = words[-1][:-1]  # "donald trumps administration": a possessive that lost its apostrophe
+        # "donald trumps remain in mexico policy": a possessive that lost its apostrophe ends the name.
+        for last in range(1, len(words)):
+            stem = " ".join(words[: last + 1])[:-1]
+            if words[last].endswith("s") and (f" {stem} " in folded or stem in known):
+                words = stem.split()
+                break
         if any(_not_a_name_word(w) for w in words) or not is_name(" ".join(words)):
             continue
         found.append(Person(_title_case(" ".join(words)), _clean_role(match["role"])))
