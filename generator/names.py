@@ -66,6 +66,9 @@ class _Lexicon:
 @cache
 def lexicon() -> _Lexicon:
     data = load_package_yaml("people.yml")
+    for key, words in data.items():
+        if not all(isinstance(word, str) and word == word.lower() for word in words):
+            raise ValueError(f"people.yml: every entry of '{key}' must be a lower-case word (quote on, no, yes)")
     particles = {p for p in CONSTANTS.prefixes if p.isalpha() and p.islower() and len(p) <= 5}
     places = {fold(s.name) for s in pycountry.subdivisions}
     return _Lexicon(titles=frozenset(CONSTANTS.titles) | frozenset(data["titles"]), roles=frozenset(data["titles"]),
