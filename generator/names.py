@@ -22,7 +22,8 @@ from .text import fold
 SPEECH_VERBS = ("told me|said|says|told|tells|added|adds|explained|explains|tweeted|wrote|writes|warned|warns|asked|"
                 "stated|noted|argued|insisted|stressed|acknowledged|admitted|announced|declared|posted|urged|"
                 "replied|responded|recalled|agreed|vowed|promised|called|calls|described|countered|conceded|"
-                "cautioned|complained|claimed|predicted|suggested|testified|defines")
+                "cautioned|complained|claimed|predicted|suggested|testified|defines|saying|telling|adding|calling|"
+                "describing|warning|insisting|arguing|noting|writing|spoke|call")
 WORD = re.compile(r"[^\W\d_][\w’'-]*")
 # A capitalised name of two to four words, for the role patterns ("Marcelo Ebrard, the foreign minister,").
 NAME_WORD = r"(?:[A-Z][\w’'.-]*[a-z][\w’'-]*|[A-Z]\.)"
@@ -31,7 +32,7 @@ FUNCTION_WORDS = {"a", "an", "and", "the", "but", "if", "or", "that", "this", "i
                   "to", "for", "with", "as", "at", "by", "there", "they", "we", "i", "so"}
 # "al-Assad", "bin Salman": an Arabic particle joined by a hyphen starts a name word in lower case.
 JOINED_PARTICLE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|ul)-[A-Z]")
-SUFFIXES = {"jr", "sr", "jnr", "snr", "ii", "iii", "iv"}
+SUFFIXES = {"jr", "sr", "jnr", "snr", "ii", "iii", "iv", "vi", "vii", "viii"}
 POSSESSIVE = re.compile(r"[’']s?$")
 MAX_NAME_WORDS = 5
 
@@ -61,6 +62,8 @@ class _Lexicon:
     places: frozenset[str]
     common_words: frozenset[str]
     """The most frequent English words: in text without capitals, a run of them is not a name."""
+    thing_heads: frozenset[str]
+    """Words that make what follows a thing's name: "Operation Lone Star", "Hurricane Stan"."""
 
 
 @cache
@@ -75,7 +78,7 @@ def lexicon() -> _Lexicon:
                     honorifics=frozenset(data["honorifics"]), not_names=frozenset(data["not_names"]),
                     function_words=frozenset(data["function_words"]),
                     particles=frozenset(particles - {"san", "santa", "st", "ste"}), places=frozenset(places),
-                    common_words=frozenset(_common_words()))
+                    common_words=frozenset(_common_words()), thing_heads=frozenset(data["thing_heads"]))
 
 
 def _common_words() -> list[str]:
@@ -158,6 +161,8 @@ def _span(text: str, run: list[tuple[str, int, int]]) -> NameSpan | None:
     # Badilla", "Belgium's" in "Belgium's Alexander De Croo" (two name words must remain).
     while titled + 1 < len(tokens) - 2 and _describes(tokens[titled + 1]):
         titled += 1
+    if any(_bare(word) in lexicon().thing_heads for word in tokens[: titled + 1]):
+        return None  # "Operation Lone Star", "Hurricane Stan": a thing's name
     first = run[titled + 1][1]
     end = run[-1][2]
     if _bare(tokens[-1]) in SUFFIXES and text[end : end + 1] == ".":
@@ -173,7 +178,7 @@ def _span(text: str, run: list[tuple[str, int, int]]) -> NameSpan | None:
     if lead_role and not role:
         role = lead_role
     cued = titled >= 0 or bool(role) or _cued_by_context(before, after)
-    if not is_name(name) or (not cued and _looks_like_place(before, after)):
+    if not is_name(name) or (not cued and (_looks_like_place(before, after) or _attributive(before, after))):
         return None
     return NameSpan(name=name, role=role, start=run[0][1], end=end, cued=cued)
 
@@ -233,6 +238,12 @@ def _looks_like_place(before: str, after: str) -> bool:
         return True
     following = re.match(r",\s+([A-Z][\w ]{2,30}?)(?=[,.;]|\s+[a-z])", after)
     return bool(following and gazetteer().mentions(following[1]))
+
+
+def _attributive(before: str, after: str) -> bool:
+    """"a Tel Aviv hotel", "a Coral Gables immigration attorney": a name used as a modifier is a place or
+    a firm, never a person."""
+    return bool(re.search(r"\b(?:a|an)\s+$", before) and re.match(r"\s+[a-z]", after))
 
 
 def is_name(name: str) -> bool:

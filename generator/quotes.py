@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .model import Editorial, Quote
-from .names import FUNCTION_WORDS, NAME_WORD, SPEECH_VERBS, name_spans
+from .names import FUNCTION_WORDS, NAME_WORD, SPEECH_VERBS, lexicon, name_spans
 from .text import SENTENCE_END, fold, split_words
 
 if TYPE_CHECKING:
@@ -31,7 +31,8 @@ MAX_SPEAKER_WORDS = 14
 SPEAKER_STOP = re.compile(r"\s+(?:about|on|in|during|after|before|who|which|while|at the\s+\w+\s+border)\b|[,;]|"
                           r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\b[A-Z])(?<!\bJr)(?<!\bSr)\.")
 # A speaker's words before "said": anything but quotes and full stops, except the one after "Mr".
-SPEAKER_WORDS = r"(?:[^“\".]|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bDr)\.|(?<=\bMrs)\.)"
+SPEAKER_WORDS = (r"(?:[^“\".]|(?<=\b[A-Z])\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bDr)\.|(?<=\bMrs)\.|(?<=\bSgt)\.|"
+                 r"(?<=\bSen)\.|(?<=\bRep)\.|(?<=\bGov)\.|(?<=\bGen)\.|(?<=\bRev)\.|(?<=\bJr)\.|(?<=\bSt)\.)")
 
 @dataclass(frozen=True)
 class Attribution:
@@ -60,7 +61,8 @@ def lowercase_said(folded: str, index: NameIndex, known: list[Attribution]) -> l
 def find_quotes(paragraphs: list[str], index: NameIndex, terms: frozenset[str]) -> list[Quote]:
     quotes: list[Quote] = []
     last_person: str | None = None
-    for paragraph in paragraphs:
+    previous_sentence = ""
+    for paragraph_number, paragraph in enumerate(paragraphs):
         spans = list(QUOTE_SPAN.finditer(paragraph))
         bounds = _sentence_bounds(paragraph)
         previous_speaker: str | None = None
@@ -78,17 +80,36 @@ def find_quotes(paragraphs: list[str], index: NameIndex, terms: frozenset[str]) 
             continued = speaker is None and previous_speaker is not None and not before.strip()
             if continued:
                 speaker = previous_speaker  # a quote that goes on with the last speaker's words
+            elif speaker is None and not before.strip() and (subject := _speaker_before(previous_sentence)):
+                # The speaker named in the sentence before: "X insisted that …. “The kingdom will …”"
+                speaker, continued = subject[1], True
             # A few quoted words are a partial quote when the sentence attributes them, but a term when
             # they name a thing ("safe third country", “Remain in Mexico”).
             short = len(split_words(body)) < MIN_QUOTE_WORDS
             if speaker is None or (short and not attributed_after and (continued or _is_term(body, terms))):
                 continue
             named_before = _last_person_named(paragraph[: match.start()], index) or last_person
-            speaker = _name_speaker(speaker, index, named_before)
+            told_so_far = "\n".join([*paragraphs[:paragraph_number], paragraph[: match.start()]])
+            speaker = _earlier_description(_name_speaker(speaker, index, named_before), told_so_far, index)
             quotes.append(Quote(text=body.rstrip(","), speaker=speaker))
             previous_speaker = speaker
         last_person = _last_person_named(paragraph, index) or last_person
+        sentences = [QUOTE_SPAN.sub("“…”", paragraph[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+        previous_sentence = sentences[-1] if sentences and not spans else ""
     return quotes
+
+
+def _earlier_description(speaker: str, told: str, index: NameIndex) -> str:
+    """"the spokesperson", "the official", "the minister": the speaker the article introduced earlier as
+    "a Home Affairs spokesperson" or "An EU official", or the one person whose role it names."""
+    if not (match := re.fullmatch(r"the ([\w-]+)", speaker)):
+        return speaker
+    noun = match[1].lower()
+    introduced = re.findall(rf"\b((?:[Aa]n?|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,4}}?{re.escape(noun)})\b", told)
+    if introduced:
+        return introduced[-1][0].lower() + introduced[-1][1:]
+    holders = [p.name for p in index.people() if p.role and noun in p.role.lower().split()]
+    return holders[0] if len(holders) == 1 else speaker
 
 
 def quoted_terms(editorial: Editorial) -> frozenset[str]:
@@ -119,7 +140,8 @@ def _attribution(before: str, after: str, direct: bool, sentence: str) -> tuple[
         # “…,” Noem said / “…,” someone with knowledge of the deal told me.
         match = re.match(rf"\s*,?\s*(?P<who>{SPEAKER_WORDS}+?)\s+(?:{SPEECH_VERBS})\b", after)
         # “…”, and said …: the same subject goes on; who that is, the sentence before the quote says.
-        if match and len(split_words(match["who"])) <= MAX_SPEAKER_WORDS and match["who"].lower() != "and":
+        if (match and len(split_words(match["who"])) <= MAX_SPEAKER_WORDS
+                and (match["who"].strip().lower() in PRONOUNS or _names_someone(match["who"].strip()))):
             return match["who"].split(",")[0], True
     # “…” at the US-Mexico border, said another administration official.
     if (match := re.search(rf",\s+(?:{SPEECH_VERBS})\s+(?P<who>[^“\"]+)", after)) and _names_someone(match["who"]):
@@ -166,10 +188,14 @@ def _speaker_before(before: str) -> tuple[int, str] | None:
 
 
 def _names_someone(words: str) -> bool:
-    """Whether words after a verb of speech begin with a person ("another official", "Kevin Appleby"),
-    not what was said ("told parliament he would …")."""
-    spans = name_spans(words)
-    return bool(re.match(r"(?:the|a|an|another)\s", words) or (spans and spans[0].start == 0))
+    """Whether words after a verb of speech begin with a person ("another official", "Kevin Appleby",
+    "Vice Minister of the Interior Omer Badilla"), not what was said ("told parliament he would …")."""
+    if re.match(r"(?:the|a|an|another|someone|somebody|one|two|three|several|some|many|both)\s", words, re.I):
+        return True
+    spans = [span for span in name_spans(words) if len(span.name.split()) > 1 or span.start == 0]
+    lead = words[: spans[0].start].split() if spans else ["-"]
+    return all(word[:1].isupper() or word in {"of", "the", "for", "and"} or word in lexicon().particles
+               for word in lead)
 
 
 def _trim_speaker(who: str) -> str:
@@ -184,6 +210,10 @@ def _name_speaker(speaker: str, index: NameIndex, last_person: str | None) -> st
     name = speaker.split(",")[0].strip()
     if full := index.resolve(name):
         return full
+    # A title before the name: "Vice Minister of the Interior Omer Badilla".
+    spans = [span.name for span in name_spans(name) if len(span.name.split()) > 1]
+    if spans and not re.match(r"(?:A|An|The|Another)\b", speaker):
+        return index.resolve(spans[0]) or spans[0]
     return speaker[0].lower() + speaker[1:] if re.match(r"(?:A|An|The|Another|Someone)\b", speaker) else speaker
 
 

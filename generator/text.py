@@ -10,7 +10,8 @@ from functools import lru_cache
 # capital or an opening quote; initialisms (U.S., D.H.S.) and titles (Mr., Dr.) do not end one.
 # The look-behinds follow the full stop, so they are tried only where there is one.
 ABBREVIATIONS = "".join(rf"(?<!\b{word}\.)" for word in ("[A-Z]", "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen",
-                                                         "Gov", "Sen", "Rep", "No"))
+                                                         "Gov", "Sen", "Rep", "No", "Sgt", "Lt", "Col", "Capt",
+                                                         "Maj", "Rev", "Prof", "Fr", "Hon", "Cmdr", "Adm", "Supt"))
 SENTENCE_END = re.compile(r"[.!?]" + ABBREVIATIONS + r"[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 NON_WORD = re.compile(r"[^\w]+|_")
