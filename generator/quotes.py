@@ -28,11 +28,12 @@ MAX_UNMARKED_QUOTE = 25
 """Words kept before "says pierce" in a clipping that lost its quotation marks."""
 MAX_SPEAKER_WORDS = 14
 # Words at which a speaker's description stops: "a DHS official about the agreement on Thursday".
+ABBREVIATED = ("Mr", "Ms", "Dr", "Mrs", "Jr", "Sr", "Rep", "Sen", "Gov", "Gen", "Sgt", "Lt", "Col", "Capt", "Rev",
+               "Prof", "St", "Fr", "Hon")
 SPEAKER_STOP = re.compile(r"\s+(?:about|on|in|during|after|before|who|which|while|at the\s+\w+\s+border)\b|[,;]|"
-                          r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\b[A-Z])(?<!\bJr)(?<!\bSr)\.")
+                          + "".join(rf"(?<!\b{word})" for word in ABBREVIATED) + r"(?<!\b[A-Z])\.")
 # A speaker's words before "said": anything but quotes and full stops, except the one after "Mr".
-SPEAKER_WORDS = (r"(?:[^“\".]|(?<=\b[A-Z])\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bDr)\.|(?<=\bMrs)\.|(?<=\bSgt)\.|"
-                 r"(?<=\bSen)\.|(?<=\bRep)\.|(?<=\bGov)\.|(?<=\bGen)\.|(?<=\bRev)\.|(?<=\bJr)\.|(?<=\bSt)\.)")
+SPEAKER_WORDS = r"(?:[^“\".]|(?<=\b[A-Z])\.|" + "|".join(rf"(?<=\b{word})\." for word in ABBREVIATED) + ")"
 
 @dataclass(frozen=True)
 class Attribution:
@@ -80,7 +81,8 @@ def find_quotes(paragraphs: list[str], index: NameIndex, terms: frozenset[str]) 
             continued = speaker is None and previous_speaker is not None and not before.strip()
             if continued:
                 speaker = previous_speaker  # a quote that goes on with the last speaker's words
-            elif speaker is None and not before.strip() and (subject := _speaker_before(previous_sentence)):
+            elif speaker is None and not before.strip() and (subject := _speaker_before(
+                    _sentence_before(paragraph, bounds, sentence_start) or previous_sentence)):
                 # The speaker named in the sentence before: "X insisted that …. “The kingdom will …”"
                 speaker, continued = subject[1], True
             # A few quoted words are a partial quote when the sentence attributes them, but a term when
@@ -97,6 +99,12 @@ def find_quotes(paragraphs: list[str], index: NameIndex, terms: frozenset[str]) 
         sentences = [QUOTE_SPAN.sub("“…”", paragraph[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
         previous_sentence = sentences[-1] if sentences and not spans else ""
     return quotes
+
+
+def _sentence_before(paragraph: str, bounds: list[int], start: int) -> str:
+    """The sentence before the one starting at ``start`` in the paragraph, its quotes blanked ("" if none)."""
+    earlier = [b for b in bounds if b < start]
+    return QUOTE_SPAN.sub("“…”", paragraph[earlier[-1] : start]) if earlier else ""
 
 
 def _earlier_description(speaker: str, told: str, index: NameIndex) -> str:

@@ -33,9 +33,19 @@ def quotes(paragraphs: list[str], editorial) -> list[tuple[str, str]]:
     ("A Guatemalan migration official, who was not authorized to speak, said the government expected “a small "
      "number” of transfers.", [("a Guatemalan migration official", "a small number")]),
     ("Sunak, who made “stopping the boats” a pledge, told parliament he would finalise a treaty.", []),
+    ("Cuellar, whose district runs to Laredo, spoke to reporters. “You can't run this program from one side.”",
+     [("Cuellar", "You can't run this program from one side.")]),
+    ("“It worked the first time and will work again,” said Rep. Monica De La Cruz, R-Texas, on Friday.",
+     [("Monica De La Cruz", "It worked the first time and will work again")]),
+    ("“We have the staff to respond,” Sgt. Marie-Ève Lapointe, an RCMP spokesperson, told CBC News.",
+     [("Marie-Ève Lapointe", "We have the staff to respond")]),
+    ("Marape told parliament his government had “never agreed to hold the problem”, but he has not said more.",
+     [("Marape", "never agreed to hold the problem")]),
 ], ids=["alias-then-said", "said-then-name", "anonymous", "told", "scene-setting", "appositive", "one-word-direct",
         "called-it-then-and-said", "subject-before-appositive", "surname-after-scene-setting",
-        "appositive-with-and", "anonymous-with-relative-clause", "told-is-not-a-speaker"])
+        "appositive-with-and", "anonymous-with-relative-clause", "told-is-not-a-speaker",
+        "speaker-in-sentence-before", "honorific-in-attribution", "sgt-does-not-end-the-sentence",
+        "clause-after-quote-is-not-a-speaker"])
 def test_quote_attribution(editorial, paragraph, expected):
     assert quotes([paragraph], editorial) == expected
 
@@ -168,3 +178,9 @@ def test_lowercase_role_words_cue_people_and_surnames_cue_speakers(editorial):
     assert {p.name for p in cast.people} == {"Kevin McAleenan", "Lisandro Rosales", "Jessica Ramirez Ortega",
                                              "Ingrid Beatriz Alfaro"}
     assert [q.speaker for q in cast.quotes][:2] == ["Kevin McAleenan", "Jessica Ramirez Ortega"]
+
+
+def test_the_official_is_the_official_introduced_before(editorial):
+    paragraphs = ["An EU official, who spoke on condition of anonymity, insisted the bloc paid for nothing.",
+                  "“Not one euro goes to forced returns,” the official said."]
+    assert quotes(paragraphs, editorial) == [("an EU official", "Not one euro goes to forced returns")]
