@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .model import Editorial, Quote
-from .names import FUNCTION_WORDS, NAME_WORD, SPEECH_VERBS, lexicon, name_spans
+from .names import FUNCTION_WORDS, NAME_WORD, SPEECH_VERBS, is_role_word, lexicon, name_spans
 from .text import SENTENCE_END, fold, split_words
 
 if TYPE_CHECKING:
@@ -54,9 +54,20 @@ def lowercase_said(folded: str, index: NameIndex, known: list[Attribution]) -> l
     if not forms:
         return []
     names = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    pattern = re.compile(rf"\b(?P<name>{names}) (?:said|says|told reporters|told|added|adds|wrote)\b")
-    return [Attribution(forms[m["name"]], None, m.start(), m.end()) for m in pattern.finditer(folded)
-            if m.start() not in taken]
+    verbs = "said|says|told reporters|told|added|adds|wrote"
+    # "… mcaleenan said", "… said paula e whitcomb director of …"
+    pattern = re.compile(rf"\b(?P<name>{names}) (?:{verbs})\b|\b(?:said|says) (?P<after>{names})\b")
+    found = [Attribution(forms[m["name"] or m["after"]], None, m.start(), m.end()) for m in pattern.finditer(folded)
+             if m.start() not in taken]
+    # "… our door remains open a spokesperson for the rwandan foreign ministry said"
+    for match in re.finditer(rf"\b(?P<who>(?:a|an|another) (?:[a-z]+ ){{1,8}}?)(?:{verbs})\b", folded):
+        words = match["who"].split()
+        # Not "ingrid alfaro a lawyer said" (the name's apposition) nor "… a lawyer said paula whitcomb".
+        named = re.search(rf"\b(?:{names}) $", folded[: match.start()]) or re.match(rf" (?:{names})\b",
+                                                                                   folded[match.end() :])
+        if any(is_role_word(word) for word in words[1:5]) and match.start() not in taken and not named:
+            found.append(Attribution(match["who"].strip(), None, match.start(), match.end()))
+    return sorted(found, key=lambda a: a.start)
 
 
 def find_quotes(paragraphs: list[str], index: NameIndex, terms: frozenset[str]) -> list[Quote]:

@@ -184,3 +184,12 @@ def test_the_official_is_the_official_introduced_before(editorial):
     paragraphs = ["An EU official, who spoke on condition of anonymity, insisted the bloc paid for nothing.",
                   "“Not one euro goes to forced returns,” the official said."]
     assert quotes(paragraphs, editorial) == [("an EU official", "Not one euro goes to forced returns")]
+
+
+def test_lowercase_speakers_after_said_and_anonymous_descriptions(editorial):
+    paragraph = ("the agency said talks went on ingrid beatriz alfaro a salvadoran human rights lawyer said the plan "
+                 "was risky we are the ones left trying to find them a lawyer said paula e whitcomb director of a "
+                 "legal aid project we have had a constructive dialogue and our door remains open a spokesperson for "
+                 "the rwandan foreign ministry said")
+    speakers = [q.speaker for q in find_cast([paragraph], editorial).quotes]
+    assert speakers == ["Paula E Whitcomb", "a spokesperson for the rwandan foreign ministry"]
