@@ -62,6 +62,8 @@ class _Lexicon:
     places: frozenset[str]
     common_words: frozenset[str]
     """The most frequent English words: in text without capitals, a run of them is not a name."""
+    bodies: frozenset[str]
+    """Institutions and sources that speak for themselves: "the ministry said", "sources said"."""
     thing_heads: frozenset[str]
     """Words that make what follows a thing's name: "Operation Lone Star", "Hurricane Stan"."""
 
@@ -78,7 +80,8 @@ def lexicon() -> _Lexicon:
                     honorifics=frozenset(data["honorifics"]), not_names=frozenset(data["not_names"]),
                     function_words=frozenset(data["function_words"]),
                     particles=frozenset(particles - {"san", "santa", "st", "ste"}), places=frozenset(places),
-                    common_words=frozenset(_common_words()), thing_heads=frozenset(data["thing_heads"]))
+                    common_words=frozenset(_common_words()), thing_heads=frozenset(data["thing_heads"]),
+                    bodies=frozenset(data["bodies"]))
 
 
 def _common_words() -> list[str]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .model import Editorial, Quote
-from .names import FUNCTION_WORDS, NAME_WORD, SPEECH_VERBS, is_role_word, lexicon, name_spans
+from .names import FUNCTION_WORDS, NAME, NAME_WORD, SPEECH_VERBS, is_role_word, lexicon, name_spans
 from .text import SENTENCE_END, fold, split_words
 
 if TYPE_CHECKING:
@@ -127,8 +127,14 @@ def _earlier_description(speaker: str, told: str, index: NameIndex) -> str:
     introduced = re.findall(rf"\b((?:[Aa]n?|[Aa]nother)\s+(?:[\w’'-]+\s+){{0,4}}?{re.escape(noun)})\b", told)
     if introduced:
         return introduced[-1][0].lower() + introduced[-1][1:]
+    if not is_role_word(noun):
+        return speaker  # "the Commission" speaks for itself
     holders = [p.name for p in index.people() if p.role and noun in p.role.lower().split()]
-    return holders[0] if len(holders) == 1 else speaker
+    if len(holders) == 1:
+        return holders[0]
+    # "The Minister of the Interior, Fernando Grande-Marlaska, …": the role written before the name.
+    titled = re.findall(rf"\b(?i:{re.escape(noun)})\b(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w-]+)+)?,?\s+({NAME})", told)
+    return (index.resolve(titled[-1]) or titled[-1]) if titled else speaker
 
 
 def quoted_terms(editorial: Editorial) -> frozenset[str]:
@@ -201,9 +207,16 @@ def _speaker_before(before: str) -> tuple[int, str] | None:
                  if len(span.name.split()) > 1 or span.cued or span.end == len(subject)]
         if spans:
             return verb.end(), spans[0].name
-        if description := LEADING_DESCRIPTION.match(subject) or DESCRIPTION.search(subject):
+        description = LEADING_DESCRIPTION.match(subject) or DESCRIPTION.search(subject)
+        if description and _someone_described(description["who"]):
             return verb.end(), description["who"]
     return None
+
+
+def _someone_described(words: str) -> bool:
+    """"a Guatemalan migration official", "the ministry", "Mexico's top diplomat" speak; "the joint
+    declaration" does not."""
+    return any(is_role_word(word) or word.lower() in lexicon().bodies for word in split_words(words))
 
 
 def _names_someone(words: str) -> bool:

@@ -193,3 +193,15 @@ def test_lowercase_speakers_after_said_and_anonymous_descriptions(editorial):
                  "the rwandan foreign ministry said")
     speakers = [q.speaker for q in find_cast([paragraph], editorial).quotes]
     assert speakers == ["Paula E Whitcomb", "a spokesperson for the rwandan foreign ministry"]
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    (["The Minister of the Interior, Fernando Grande-Marlaska, spoke in Madrid.",
+      "“Cooperation is excellent and already producing results,” the minister stressed."],
+     [("Fernando Grande-Marlaska", "Cooperation is excellent and already producing results")]),
+    (["In a statement, the Commission said the money would support “the voluntary, safe and dignified return”."],
+     [("the Commission", "the voluntary, safe and dignified return")]),
+    (["The joint declaration agreed in Rabat lists the “full normalisation” of the movement of people."], []),
+])
+def test_definite_descriptions_and_institutions(editorial, paragraphs, expected):
+    assert quotes(paragraphs, editorial) == expected
