@@ -118,7 +118,10 @@ def find_outlet(recorded: str | None, url: str | None, credited: str | None, tex
     and credit lines; and last the clipping naming itself ("Source: CNN", "told NPR")."""
     if recorded:
         # A page may give its host as its site name ("dw.com").
-        listed = editorial.outlet_named(recorded) or _outlet_at(recorded.lower(), editorial)
+        # "Le Monde.fr": a site name may carry its domain's ending.
+        bare = re.sub(r"\.(?:com|co\.uk|co|org|net|fr|de|es|it|com\.au|com\.mx|ca|ie|in)$", "", recorded, flags=re.I)
+        listed = editorial.outlet_named(recorded) or _outlet_at(recorded.lower(), editorial) or \
+            editorial.outlet_named(bare)
         return listed.name if listed else recorded
     host = (urlsplit(url).hostname or "").lower() if url else ""
     if listed := _outlet_at(host, editorial):

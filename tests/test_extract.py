@@ -134,6 +134,7 @@ def test_find_outlet(editorial, url, text, outlet):
     ("AFP", None, None, "Agence France-Presse"),
     ("the guardian", None, None, "The Guardian"),
     ("dw.com", None, None, "DW"),
+    ("Le Monde.fr", None, None, "Le Monde"),
     ("Some Local Blog", "https://www.nytimes.com/x", None, "Some Local Blog"),
     (None, "https://www.houstonchronicle.com/news/x.php", "Associated Press", "Houston Chronicle"),
     (None, "https://example.org/x", "Associated Press", "example.org"),
