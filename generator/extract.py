@@ -7,6 +7,8 @@ from collections import Counter
 from functools import cache
 from urllib.parse import urlsplit
 
+import pycountry
+
 from .datafile import load_package_yaml
 from .dates import full_dates, month_years, years
 from .gazetteer import gazetteer
@@ -156,13 +158,29 @@ def _named_as_itself(folded: str, editorial: Editorial) -> str | None:
 
 # --- countries and agreements -------------------------------------------------------------------
 
-def find_countries(sentences: list[str]) -> list[Mention]:
-    """Every country named or referred to, most mentioned first, with the sentences that name it."""
+# "printed in Spanish", "said in French, …": a language, not a country.
+LANGUAGE = re.compile(r"\b(?:in|into)\s+(?P<language>[A-Z][a-z]+)(?=\s*[,.;:)]|\s+(?:and|or|only|as|with|by|for|"
+                      r"from|to|the|on)\b|\s*$)")
+
+
+@cache
+def languages() -> frozenset[str]:
+    """Language names (ISO 639, from pycountry) that are also demonyms: "Spanish", "French", "Arabic"."""
+    return frozenset(language.name for language in pycountry.languages if " " not in language.name)
+
+
+def find_countries(sentences: list[str], people: tuple[str, ...] = ()) -> list[Mention]:
+    """Every country named or referred to, most mentioned first, with the sentences that name it; never
+    inside a person's name ("Chad F. Wolf") or a language ("printed in Spanish")."""
     places = gazetteer()
     counts: Counter[str] = Counter()
     evidence: dict[str, list[str]] = {}
+    names = re.compile("|".join(re.escape(p) for p in sorted(people, key=len, reverse=True))) if people else None
     for sentence in sentences:
-        for country in places.mentions(sentence):
+        masked = names.sub(lambda m: "·" * len(m.group()), sentence) if names else sentence
+        masked = LANGUAGE.sub(lambda m: m.group().replace(m["language"], "·" * len(m["language"]))
+                              if m["language"] in languages() else m.group(), masked)
+        for country in places.mentions(masked):
             counts[country.name] += 1
             evidence.setdefault(country.name, [])
             if sentence not in evidence[country.name]:

@@ -224,7 +224,7 @@ def make_article(path: Path, shown: str, editorial: Editorial) -> Article:
         note=meta.get("note"),
         summary=extract.make_summary(paragraphs),
         paragraphs=paragraphs,
-        countries=extract.find_countries(sentences),
+        countries=extract.find_countries(sentences, tuple(p.name for p in cast.people if " " in p.name)),
         agreements=extract.find_agreements(sentences, placed, editorial.agreements),
         people=cast.people,
         organizations=cast.organizations,

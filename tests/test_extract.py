@@ -100,6 +100,11 @@ def test_agreements_with_more_evidence_come_first(editorial):
     assert agreement_ids(sentences, "2019-06-10", editorial.agreements) == ["mpp", "us-canada-stca"]
 
 
+def test_a_country_in_a_name_or_a_language_is_not_one():
+    sentences = ["Chad F. Wolf signed it.", "The notice was printed in Spanish, not English.", "Spain agreed."]
+    assert [m.id for m in find_countries(sentences, ("Chad F. Wolf",))] == ["Spain"]
+
+
 def test_countries_most_mentioned_first_with_evidence():
     countries = find_countries(["Mexico and Guatemala met.", "Mexican troops went.", "New Mexico is a state."])
     assert [(m.id, m.evidence) for m in countries] == [
