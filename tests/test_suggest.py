@@ -6,10 +6,11 @@ import pytest
 import yaml
 
 from generator.cli import main
+from generator.deal_sentences import deals_in, principal
 from generator.editorial import parse_agreements
 from generator.model import InputError
 from generator.pipeline import read_corpus
-from generator.suggest import Evidence, deals_in, suggest, to_yaml
+from generator.suggest import Evidence, suggest, to_yaml
 
 RWANDA_DEAL = "Britain signed a deal with Rwanda on Thursday to send some asylum seekers to the east African country."
 RWANDA_PAYMENT = "London has already paid Kigali £140 million under the agreement, officials said on Wednesday."
@@ -138,8 +139,12 @@ def test_suggest_reports_a_bad_file_and_still_suggests(deal_seeds, capsys):
 
 # --- how a sentence is read ----------------------------------------------------------------------
 
-def parties(sentence: str) -> list[list[str]]:
-    return [sorted(deal.parties) for deal in deals_in(sentence)]
+def parties(sentence: str, *before: str) -> list[list[str]]:
+    """The parties of each deal the sentence speaks of, read after the article's ``before`` sentences."""
+    earlier = []
+    for earlier_sentence in before:
+        earlier += deals_in(earlier_sentence, earlier)
+    return [sorted(deal.parties) for deal in deals_in(sentence, earlier)]
 
 
 def test_the_parties_are_named_in_the_deal_s_own_clause():
@@ -195,6 +200,97 @@ def test_a_sentence_reprinted_in_two_articles_is_one_piece_of_evidence(empty_see
     (empty_seeds / "003_another.txt").write_text("Italy and Libya discussed the plan again on Monday.\n",
                                                  encoding="utf-8")
     assert [s.parties for s in suggestions_for(empty_seeds)] == [("Italy", "Libya")]
+
+
+def test_a_capital_where_a_deal_was_signed_names_a_party_when_the_clause_names_fewer_than_two():
+    assert parties("The memorandum was signed in Kigali by the Danish minister.") == [["Denmark", "Rwanda"]]
+    assert parties("Mexico and Guatemala signed the pact in Washington.") == [["Guatemala", "Mexico"]]
+
+
+def test_the_union_standing_for_its_members_is_no_party():
+    assert parties("Norway has shelved its plan to send asylum seekers to Albania and will seek a solution "
+                   "with other EU countries.") == [["Albania", "Norway"]]
+
+
+def test_a_clipping_that_lost_its_capitals_lost_its_apostrophes_too():
+    assert parties("spains readmission agreement with morocco was renewed on friday") == [["Morocco", "Spain"]]
+
+
+def test_renewing_or_approving_a_deal_decides_it():
+    (renewed,) = deals_in("Spain's readmission agreement with Morocco was renewed on Friday.")
+    (approved,) = deals_in("Norway approved a plan to send asylum seekers to Albania.")
+    assert renewed.decided and approved.decided
+
+
+def test_a_relative_clause_speaks_of_the_party_named_before_it():
+    italy_albania = "Italy signed a protocol with Albania."
+    assert parties("Spanish Prime Minister Ana Ruiz, who scrapped her predecessor's plan to send asylum seekers "
+                   "to Morocco, praised it.", italy_albania) == [["Morocco", "Spain"]]
+
+
+def test_a_clause_naming_one_side_of_a_deal_is_read_with_the_article_s_principal():
+    eu_egypt = "The European Union sealed a partnership with Egypt on Sunday."
+    tunisian_deal = "Rights groups point to Egyptian jails, and say the Tunisian deal was followed by abuse."
+    assert parties(tunisian_deal) == [["Egypt", "Tunisia"]]
+    assert parties(tunisian_deal, eu_egypt) == [["European Union", "Tunisia"]]
+    assert parties("New Zealand has agreed to take up to 150 refugees a year.",
+                   "Australia's processing arrangement with Nauru ended in 2021.") == [["Australia", "New Zealand"]]
+
+
+def test_the_principal_is_the_party_the_article_s_deals_have_most_in_common():
+    # Completing "the U.S." with Guatemala does not make Guatemala the one the article's deals are made by.
+    article = ("The United States signed an agreement with Guatemala.",
+               "Under this arrangement, migrants will no longer claim asylum in the U.S. at all.")
+    earlier = []
+    for sentence in article:
+        earlier += deals_in(sentence, earlier)
+    assert principal(earlier) == "United States"
+    assert parties("A similar accord already exists with Canada.", *article) == [["Canada", "United States"]]
+
+
+def test_an_offer_to_take_another_country_s_refugees_is_a_deal():
+    assert parties("New Zealand's offer to take refugees from Australia still stands.") == [
+        ["Australia", "New Zealand"]]
+
+
+def test_a_clause_that_names_a_deal_s_parties_is_not_read_into_its_neighbours():
+    # Two countries each agreeing to something are not thereby a deal with one another.
+    both = "This month Ghana agreed to take 250 deportees, and Togo signed an arrangement to receive others."
+    assert parties(both) == []
+    assert parties(both, "Five men were flown from the United States to Eswatini under an agreement.") == [
+        ["Ghana", "United States"], ["Togo", "United States"]]
+
+
+def test_partners_listed_after_to_and_a_plural_are_a_deal_each_with_the_party_named_before():
+    (ghana, togo) = deals_in("Norway approved a plan on Wednesday, with migrants to be sent to Ghana and Togo "
+                             "under arrangements.")
+    assert [sorted(ghana.parties), sorted(togo.parties)] == [["Ghana", "Norway"], ["Norway", "Togo"]]
+    assert ghana.decided and togo.decided
+
+
+def test_deals_each_with_a_partner_of_their_own_are_never_a_deal_between_the_partners():
+    follows = "The agreement follows a memorandum signed with Tunisia in July and a deal concluded with Mauritania."
+    assert parties(follows) == []
+    assert parties(follows, "The European Union sealed a partnership with Egypt on Sunday.") == [
+        ["European Union", "Tunisia"], ["European Union", "Mauritania"]]
+
+
+def test_some_parties_of_a_listed_agreement_make_a_new_one_by_signing_an_instrument_of_their_own(empty_seeds):
+    # The EU–Turkey statement (2016) lists Turkey, Greece and the European Union.
+    signed = "Greek and Turkish leaders signed the Athens Declaration in December."
+    (empty_seeds / "001.txt").write_text(f"Greece and Turkey agreed to cooperate on migration.\n\n{signed}\n",
+                                         encoding="utf-8")
+    (only,) = suggestions_for(empty_seeds)
+    assert only.parties == ("Greece", "Turkey")
+    assert [e.sentence for e in only.evidence] == [signed]
+
+
+def test_an_article_is_read_in_order_so_that_a_deal_named_by_one_side_is_found(empty_seeds):
+    (empty_seeds / "001.txt").write_text("Britain's deal with France lets it return some migrants.\n\n"
+                                         "The Rwanda scheme failed, critics say.\n\n"
+                                         "The plan to send asylum seekers to Rwanda was scrapped last July.\n",
+                                         encoding="utf-8")
+    assert [s.parties for s in suggestions_for(empty_seeds)] == [("United Kingdom", "Rwanda")]
 
 
 def test_the_seed_corpus_discusses_only_listed_agreements(seeds_dir):
