@@ -11,6 +11,7 @@ import pycountry
 
 from .datafile import load_package_yaml
 from .dates import full_dates, month_years, years
+from .deal_sentences import deals_in
 from .gazetteer import gazetteer
 from .model import Agreement, Editorial, Figure, MatchRule, Mention, Outlet, Quote
 from .text import fold, has_punctuation, split_sentences, split_words, truncate_words
@@ -221,11 +222,30 @@ def find_agreements(sentences: list[str], published: str | None, agreements: tup
         if not matched:
             by_parties = [a for a in agreements if a.by_parties and _rule_holds(a.by_parties, terms, None)]
             matched = [a for a in by_parties if not any(_overlapping(a, other) for other in by_parties if other != a)]
+        if not matched:
+            matched = _by_deal(sentence, agreements)
         for agreement in matched:
             found.setdefault(agreement.id, []).append(sentence)
     order = {a.id: i for i, a in enumerate(agreements)}
     ranked = sorted(found, key=lambda i: (-len(found[i]), order[i]))
     return [Mention(i, tuple(found[i])) for i in ranked]
+
+
+def _by_deal(sentence: str, agreements: tuple[Agreement, ...]) -> list[Agreement]:
+    """A deal the sentence makes between exactly one listed agreement's parties, named as news names them
+    ("Ottawa and Washington expanded the Safe Third Country Agreement", "similar deals with El Salvador
+    and Honduras"): capitals that act, demonyms, and one deal with each partner in a list."""
+    found = []
+    # A country named only as where people come from ("a Honduran man") is no party to the deal.
+    named = Counter(country.name for country in gazetteer().mentions(sentence))
+    origins = {country for country, times in named.items()
+               if times == 1 and "origin" in country_roles(country, [sentence])}
+    for deal in deals_in(sentence):
+        parties = deal.parties - origins
+        same = [a for a in agreements if a.by_parties and {*a.parties, *a.other_parties} == parties]
+        if len(same) == 1 and same[0] not in found:
+            found.append(same[0])
+    return found
 
 
 def _overlapping(one: Agreement, other: Agreement) -> bool:

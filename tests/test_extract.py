@@ -90,6 +90,20 @@ def test_an_agreement_is_found_by_its_parties(sentence, expected):
     assert agreement_ids([sentence], "2024-01-01", PARTIES) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Since March 2023, when Ottawa and Washington expanded the agreement, crossings fell.", ["ca-us"]),
+    ("Washington has since reached similar deals with El Salvador and Honduras.", ["sv-us", "hn-us"]),
+    ("A Honduran man was sent from the United States to Guatemala under a new agreement.", ["gt-us"]),
+])
+def test_an_agreement_is_found_by_the_deal_a_sentence_makes(sentence, expected):
+    agreements = parse_agreements({"vocabulary": {"agreement": ["agreement", "deal", "deals"]}, "agreements": [
+        {"id": i, "name": i, "parties": p, "status": "in force", "description": "x"} for i, p in (
+            ("ca-us", ["Canada", "United States"]), ("sv-us", ["El Salvador", "United States"]),
+            ("hn-us", ["Honduras", "United States"]), ("gt-us", ["Guatemala", "United States"]),
+            ("hn-gt-us", ["Honduras", "Guatemala", "United States"]))]})
+    assert agreement_ids([sentence], "2024-01-01", agreements) == expected
+
+
 def test_rule_needs_every_term_in_one_sentence():
     assert agreement_ids(["The deal was signed.", "Guatemala agreed."], "2019-07-01", WINDOWED) == []
 
