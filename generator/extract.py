@@ -151,10 +151,18 @@ SELF_REFERENCE = (" told {} ", " {} s request", " interview with {} ", " {} has 
 
 
 def _named_as_itself(folded: str, editorial: Editorial) -> str | None:
-    named = {outlet.name for outlet in editorial.outlets for mention in outlet.mentions
-             for frame in SELF_REFERENCE
-             if frame.format(mention) in folded or frame.format("the " + mention) in folded}
+    mentions, pattern = _self_reference(editorial.outlets)
+    named = {mentions[next(group for group in match.groups() if group)] for match in pattern.finditer(folded)}
     return named.pop() if len(named) == 1 else None
+
+
+@cache
+def _self_reference(outlets: tuple[Outlet, ...]) -> tuple[dict[str, str], re.Pattern[str]]:
+    """Each outlet mention, and one pattern for every frame of SELF_REFERENCE around any of them."""
+    mentions = {mention: outlet.name for outlet in reversed(outlets) for mention in outlet.mentions}
+    alternatives = "|".join(re.escape(m) for m in sorted(mentions, key=len, reverse=True)) or "(?!)"
+    frames = (re.escape(frame).replace(re.escape("{}"), f"(?:the )?({alternatives})") for frame in SELF_REFERENCE)
+    return mentions, re.compile("|".join(frames))
 
 
 # --- countries and agreements -------------------------------------------------------------------
@@ -216,13 +224,15 @@ def find_agreements(sentences: list[str], published: str | None, agreements: tup
     and by a sentence naming all of one agreement's parties with a word for an agreement — when those
     parties point to that agreement alone."""
     found: dict[str, list[str]] = {}
+    # Reading a sentence for the deal it makes is slow: only where a word for an agreement appears.
+    deal_words = next((a.by_parties.all[-1] for a in agreements if a.by_parties), ())
     for sentence in sentences:
         terms = terms_in(sentence)
         matched = [a for a in agreements if discusses(a, terms, published)]
         if not matched:
             by_parties = [a for a in agreements if a.by_parties and _rule_holds(a.by_parties, terms, None)]
             matched = [a for a in by_parties if not any(_overlapping(a, other) for other in by_parties if other != a)]
-        if not matched:
+        if not matched and deal_words and terms.has(deal_words):
             matched = _by_deal(sentence, agreements)
         for agreement in matched:
             found.setdefault(agreement.id, []).append(sentence)

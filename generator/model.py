@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .text import fold
 
@@ -197,8 +198,13 @@ class Editorial:
     def outlet_named(self, name: str) -> Outlet | None:
         """The outlet a site name, byline or credit calls by ``name`` ("AFP", "The Guardian"), if listed."""
         key = fold(name)
-        key_without_the = key.removeprefix("the ")
-        for outlet in self.outlets:
-            if key in outlet.names or key_without_the in {n.removeprefix("the ") for n in outlet.names}:
-                return outlet
-        return None
+        return self._outlets_by_name.get(key) or self._outlets_by_name.get(key.removeprefix("the "))
+
+    @cached_property
+    def _outlets_by_name(self) -> dict[str, Outlet]:
+        """Every folded name of every outlet, with and without a leading "the"."""
+        table: dict[str, Outlet] = {}
+        for outlet in reversed(self.outlets):
+            for name in outlet.names:
+                table[name] = table[name.removeprefix("the ")] = outlet
+        return table

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import pycountry
@@ -35,6 +35,8 @@ JOINED_PARTICLE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|ul)-[A
 SUFFIXES = {"jr", "sr", "jnr", "snr", "ii", "iii", "iv", "vi", "vii", "viii"}
 POSSESSIVE = re.compile(r"[’']s?$")
 MAX_NAME_WORDS = 5
+CONTEXT = 160
+"""Characters either side of a name in which its cues (a title, a role, a verb of speech) are looked for."""
 
 
 @dataclass(frozen=True)
@@ -176,7 +178,8 @@ def _span(text: str, run: list[tuple[str, int, int]]) -> NameSpan | None:
     elif name.endswith(("’", "'")):
         name = name[:-1]
     role = _role_words(text, run[: titled + 1])
-    before, after = text[: run[0][1]], text[end:]
+    # Cues sit next to the name: a bounded window keeps the scan linear in the text's length.
+    before, after = text[max(0, run[0][1] - CONTEXT) : run[0][1]], text[end : end + CONTEXT]
     lead_role = _role_before(before)
     if lead_role and not role:
         role = lead_role
@@ -200,9 +203,10 @@ def _role_words(text: str, run: list[tuple[str, int, int]]) -> str | None:
     start = run[0][1]
     # "U.S. President", "UK Prime Minister": initials and acronyms are not name words, but are the role's;
     # so is the office an "of" names ("Vice Minister of the Interior").
+    window = max(0, start - CONTEXT)
     if initials := re.search(r"(?:(?:\b[A-Z]\.)+|\b[A-Z]{2,4}\s|(?:\b[A-Z][\w’'-]*\s+)+of\s+(?:the\s+)?)$",
-                             text[:start]):
-        start = initials.start()
+                             text[window:start]):
+        start = window + initials.start()
     return " ".join(text[start : run[-1][2]].split())
 
 
@@ -212,11 +216,11 @@ def _honorific(word: str) -> bool:
 
 def _role_before(before: str) -> str | None:
     """Lower-case role words right before a name: "government spokeswoman", "Greens senator"."""
-    match = re.search(r"((?:[\w’'-]+ ){0,3}?)([a-z][\w-]*) $", before)
-    if not match or not is_title(match[2]):
+    words = before[-60:].split(" ")
+    if len(words) < 2 or words[-1] != "" or not re.fullmatch(r"[a-z][\w-]*", words[-2]) or not is_title(words[-2]):
         return None
-    lead = [w for w in match[1].split() if _bare(w) not in lexicon().function_words]
-    return " ".join([*lead, match[2]])
+    lead = [w for w in words[-5:-2] if w and re.fullmatch(r"[\w’'-]+", w) and _bare(w) not in lexicon().function_words]
+    return " ".join([*lead, words[-2]])
 
 
 def _cued_by_context(before: str, after: str) -> bool:
@@ -249,6 +253,7 @@ def _attributive(before: str, after: str) -> bool:
     return bool(re.search(r"\b(?:a|an)\s+$", before) and re.match(r"\s+[a-z]", after))
 
 
+@lru_cache(maxsize=65536)
 def is_name(name: str) -> bool:
     """Whether a phrase can be a person's name: name words only, none that makes it a place or an institution."""
     words = lexicon()
@@ -264,6 +269,7 @@ def is_name(name: str) -> bool:
     return not all(len(b) == 1 or b in SUFFIXES or b in words.titles or b in words.honorifics for b in bare)
 
 
+@lru_cache(maxsize=65536)
 def without_titles(name: str) -> str:
     """"Sir Keir Starmer" → "Keir Starmer"; "Mr. Dunmore" → "Dunmore"; a possessive's ending goes too."""
     tokens = name.split()
@@ -273,6 +279,7 @@ def without_titles(name: str) -> str:
     return re.sub(r"[’']s?$", "", result) if len(result) > 3 else result
 
 
+@lru_cache(maxsize=65536)
 def surname_key(name: str) -> str:
     """The folded name without its suffix, to compare with a later short form ("Dunmore", "Hill Tinoco")."""
     tokens = [t for t in without_titles(name).split() if _bare(t) not in SUFFIXES]

@@ -245,6 +245,7 @@ class NameIndex:
         self.known = known
         self._known_names = {fold_alias(a): k.name for k in reversed(known) for a in (k.name, *k.aliases)}
         self._people: dict[str, Person] = {}
+        self._resolved: dict[str, str | None] = {}
         for person in found:
             if self._is_name(person.name):
                 self._add(person)
@@ -264,11 +265,17 @@ class NameIndex:
         if current and current.role and person.role and len(current.role) >= len(person.role):
             role = current.role
         self._people[full] = Person(full, role)
+        self._resolved.clear()  # who a short form names may have changed
 
     def _known_role(self, name: str) -> str | None:
         return next((k.role for k in self.known if k.name == name), None)
 
     def resolve(self, name: str) -> str | None:
+        if name not in self._resolved:
+            self._resolved[name] = self._resolve(name)
+        return self._resolved[name]
+
+    def _resolve(self, name: str) -> str | None:
         """The full name behind ``name``, or None when it names nobody known."""
         bare = without_titles(name)
         key = fold_alias(bare)
