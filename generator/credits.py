@@ -23,17 +23,19 @@ HEAD_LINES = 4
 """Lines above the story where bylines and date lines stand."""
 DATELINE_WITHIN = 3
 """Lines (a headline, a standfirst) that may come before the paragraph a dateline opens."""
-SEPARATOR = re.compile(r"\s+[·|•/]\s+")
+SEPARATOR = re.compile(r"\s+[·•/–-]\s+|\s*\|\s*")
 TIME_ONLY = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?", re.IGNORECASE)
 # "BEIRUT, 2 July 2024": a dateline on a line of its own, with the date.
 PLACE_AND_DATE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,40},\s+(?P<date>.+)$")
+PLACE_ALONE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ.'’-]{2,}(?: [A-ZÀ-Þ][A-ZÀ-Þ.'’-]+){0,2}$")
 # A journalist's tagline under the story: "Carys Penhaligon is ITV News' Europe Correspondent."
 TAGLINE = re.compile(r"^(?P<names>[A-Z][^.,;]{3,60}?)\s+(?:is|are)\s+(?P<rest>[^;]{3,120}?)\.?$")
 PRODUCED = re.compile(r"\b(?:produced|published|reported|written)\s+(?:by|for|with)\s+(?P<outlet>[^.;]{2,60})",
                       re.IGNORECASE)
 READ_MORE = re.compile(r"^read (?:more|the full story|the original)(?: at| here)?:?\s*(?P<url>https?://\S+)$",
                        re.IGNORECASE)
-EDITED_BY = re.compile(r"^(?:edited|editing)\s+by\s+[^.;]{3,80}$", re.IGNORECASE)
+EDITED_BY = re.compile(r"^(?:edited|editing)\s+by:?\s+[^.;]{3,80}$", re.IGNORECASE)
+WITH_AGENCIES = re.compile(r"^\((?P<outlet>[^()]{2,40}?)\s+with\s+[^()]{2,60}\)$")
 ROLE_LINE = re.compile(r"\b(?:journalist|correspondent|reporter|editor|writer|staff|contributor|columnist|"
                        r"bureau chief|producer)\b", re.IGNORECASE)
 LEADING_ROLE = re.compile(r"^(?:(?:staff|senior|freelance|special)\s+)?(?:writers?|reporters?|correspondents?|"
@@ -46,7 +48,7 @@ NAME_IN_PLACE = re.compile(r"^(?P<names>[^\n,]+?)\s+in\s+(?P<place>[A-Z][\w .'-]
 # "GUATEMALA CITY (AP) —", "MEXICO CITY, June 7 (Reuters) -", "Mexico City, Jan 21 (EFE).-", "WASHINGTON —"
 DATELINE = re.compile(
     r"^(?:(?P<caps>[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]{2,40}?)(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?|"
-    r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))"
+    r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})|(?P<dated>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?=\s+\()))"
     r"(?:,\s+(?P<day>(?:[A-Z][a-z]{2,8}\.?\s+)?\d{1,2}(?:,\s+\d{4})?))?"
     r"\s*(?:\((?P<credit>[^()\n]{2,40})\))?\s*(?:(?:\.-|—|–|--?|:)\s+(?=\S)|\s*$)")
 # Credit lines under a story. Each yields journalists' names, an outlet, or both.
@@ -124,6 +126,8 @@ def _head_line(line: str, credits: Credits, editorial: Editorial) -> bool:
     if (match := PLACE_AND_DATE.match(line)) and (date := date_line(match["date"])):
         credits.published = credits.published or date
         return True
+    if PLACE_ALONE.match(line):
+        return True  # "ANKARA", a dateline on a line of its own
     if SEPARATOR.search(line):
         return _parts_line(SEPARATOR.split(line), credits, editorial)
     if match := BYLINE.match(line):
@@ -254,8 +258,10 @@ def _tail_line(line: str, credits: Credits, editorial: Editorial) -> bool:
         if dates := full_dates(match["date"]):
             credits.published = credits.published or dates[0][1]
         return True
-    for pattern in (COPYRIGHT, SIGN_OFF):
-        if (match := pattern.match(line)) and (outlet := editorial.outlet_named(match["outlet"])):
+    # "Copyright The Financial Times Limited 2024", "(FRANCE 24 with AFP and Reuters)": the outlet's name
+    # inside the credit, around a company suffix, a year or the agencies it drew on.
+    for pattern in (COPYRIGHT, SIGN_OFF, WITH_AGENCIES):
+        if (match := pattern.match(line)) and (outlet := _outlet_in(match["outlet"], editorial)):
             credits.outlet = credits.outlet or outlet.name
             return True
     return False

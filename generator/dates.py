@@ -17,13 +17,14 @@ FULL_DATES = (
     re.compile(rf"\b{YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
     re.compile(rf"\b{MONTH}\s+{DAY},?\s+{YEAR}\b", re.IGNORECASE),  # June 27, 2025 / Sept. 20, 2019
     re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}\b", re.IGNORECASE),  # 18 October 2024
+    re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.{YEAR}\b"),  # 18.03.2024, day first as in Europe
 )
 MONTH_YEAR = re.compile(rf"\b(?:in|since|from|until|by|of|last|early|late|mid-?)\s+{MONTH}\s+{YEAR}\b", re.IGNORECASE)
 # A line that is a date and nothing else an article says: "Published 18 October 2024",
 # "June 27, 2025 · 5:00 AM ET", "Fri 16 Jun 2023 21.05 BST", "Updated March 4, 2024 5:32 pm ET".
 TIME = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)"
 DATE_LINE = re.compile(
-    rf"^(?:(?:published|updated|posted|last updated|first published)(?:\s+on)?:?\s+)?{WEEKDAY}?"
+    rf"^(?:(?:published|updated|update|posted|last updated|first published)(?:\s+on)?\s*:?\s+)?{WEEKDAY}?"
     rf"(?P<date>[^·|\n]{{6,30}}?)(?:,?\s*(?:[·|•-]\s*)?(?:at\s+)?{TIME})?(?:\s*[·|•]\s*[^\n]{{0,40}})?$",
     re.IGNORECASE)
 

@@ -258,7 +258,8 @@ def is_name(name: str) -> bool:
     """Whether a phrase can be a person's name: name words only, none that makes it a place or an institution."""
     words = lexicon()
     tokens = name.split()
-    if not tokens or len(tokens) > MAX_NAME_WORDS or re.search(r"\d", name):
+    # Particles do not count: "Luis Fernando de la Rosa Quintanilla" is a name of four words.
+    if not tokens or len([t for t in tokens if t not in words.particles]) > MAX_NAME_WORDS or re.search(r"\d", name):
         return False
     bare = [_bare(t) for t in tokens]
     if any(b in words.not_names or (b in words.function_words and len(b) > 1) for b in bare if b not in SUFFIXES):

@@ -169,11 +169,14 @@ def _attribution(before: str, after: str, direct: bool, sentence: str) -> tuple[
                 and (match["who"].strip().lower() in PRONOUNS or _names_someone(match["who"].strip()))):
             return match["who"].split(",")[0], True
     # “…” at the US-Mexico border, said another administration official.
-    if (match := re.search(rf",\s+(?:{SPEECH_VERBS})\s+(?P<who>[^“\"]+)", after)) and _names_someone(match["who"]):
+    match = re.search(rf",\s+(?:{SPEECH_VERBS})\s+(?P<who>[^“\"]+)", after)
+    if match and _names_someone(match["who"]) and (not re.match(r"(?:the|a|an)\s", match["who"], re.I)
+                                                   or _someone_described(_trim_speaker(match["who"]))):
         return _trim_speaker(match["who"]), False
     # said the official, who added that there “…” / In June, President Donald Trump tweeted that “…”.
     candidates = [(m.end(), _trim_speaker(m["who"]))
-                  for m in re.finditer(rf"\b(?:{SPEECH_VERBS})\s+(?P<who>(?:the|a|an|another)\s+[^“”\",]+),", before)]
+                  for m in re.finditer(rf"\b(?:{SPEECH_VERBS})\s+(?P<who>(?:the|a|an|another)\s+[^“”\",]+),", before)
+                  if _someone_described(m["who"])]
     # “according to the agency’s director”, before or after the quote.
     for match in re.finditer(r"\baccording to\s+(?P<who>[^“”\",;.]+)", before + " " + after):
         candidates.append((match.end() if match.start() < len(before) else 0, _trim_speaker(match["who"])))

@@ -17,13 +17,15 @@ import tempfile
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from generator.model import Article  # noqa: E402
+from generator.editorial import load_editorial  # noqa: E402
+from generator.model import Article, Editorial  # noqa: E402
 from generator.pipeline import read_corpus  # noqa: E402
 from generator.suggest import suggest  # noqa: E402
 
@@ -64,14 +66,25 @@ FIELDS: dict[str, tuple[Callable[[Article], set[str]], Callable[[dict], set[str]
     "people": (lambda a: {normal(p.name) for p in a.people}, lambda g: {normal(n) for n in g.get("people") or []}),
     "speakers": (lambda a: {normal(q.speaker) for q in a.quotes},
                  lambda g: {normal(n) for n in g.get("speakers") or []}),
-    "outlet": (lambda a: {normal(a.outlet)} if a.outlet else set(),
-               lambda g: {normal(g["outlet"])} if g.get("outlet") else set()),
+    # An outlet's names are one outlet ("dpa" is "Deutsche Presse-Agentur"): both sides go through outlets.yml.
+    "outlet": (lambda a: {normal(_canonical_outlet(a.outlet))} if a.outlet else set(),
+               lambda g: {normal(_canonical_outlet(g["outlet"]))} if g.get("outlet") else set()),
     "authors": (lambda a: {normal(n) for n in a.authors}, lambda g: {normal(n) for n in g.get("authors") or []}),
     "countries": (lambda a: {m.id for m in a.countries}, lambda g: set(g.get("countries") or [])),
     "agreements": (lambda a: {m.id for m in a.agreements}, lambda g: set(g.get("agreements") or [])),
     "published": (lambda a: {a.published} if a.published else set(),
                   lambda g: {str(g["published"])} if g.get("published") else set()),
 }
+
+
+@cache
+def _outlets() -> Editorial:
+    return load_editorial(ROOT / "seeds")
+
+
+def _canonical_outlet(name: str) -> str:
+    outlet = _outlets().outlet_named(name)
+    return outlet.name if outlet else name
 
 
 def _party_set(parties: list[str] | tuple[str, ...]) -> str:
