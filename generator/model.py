@@ -57,6 +57,8 @@ class Quote:
     """A name, or a description for anonymous sources ("an administration official")."""
     about: tuple[str, ...] = ()
     """Ids of the agreements the quote itself discusses."""
+    role: str | None = None
+    """The speaker's role where the article gives one ("acting secretary of homeland security")."""
 
 
 @dataclass(frozen=True)

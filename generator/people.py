@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -65,6 +66,8 @@ def find_cast(paragraphs: list[str], editorial: Editorial) -> Cast:
     organizations = {fold_alias(a) for k in editorial.organizations for a in (k.name, *k.aliases)}
     people = [p for p in index.people()
               if not editorial.outlet_named(p.name) and fold_alias(p.name) not in organizations]
+    roles = {person.name: person.role for person in people}
+    quotes = [dataclasses.replace(q, role=roles.get(q.speaker)) for q in quotes]
     return Cast(people=people, organizations=_organizations(text, folded, editorial), quotes=quotes)
 
 

@@ -107,7 +107,8 @@ def article_front_matter(article: Article, editorial: Editorial) -> dict:
         "agreements": [m.id for m in article.agreements],
         "people": [{"name": p.name, "role": p.role} for p in article.people],
         "organizations": article.organizations,
-        "quotes": [{"text": q.text, "speaker": q.speaker} for q in article.quotes],
+        "quotes": [{"text": q.text, "speaker": q.speaker} | ({"role": q.role} if q.role else {})
+                   for q in article.quotes],
         "figures": [{"value": f.value, "counts": f.counts} for f in article.figures],
         "word_count": article.word_count,
         "reading_minutes": article.reading_minutes,

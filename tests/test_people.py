@@ -205,3 +205,9 @@ def test_lowercase_speakers_after_said_and_anonymous_descriptions(editorial):
 ])
 def test_definite_descriptions_and_institutions(editorial, paragraphs, expected):
     assert quotes(paragraphs, editorial) == expected
+
+
+def test_a_quote_carries_its_speakers_role(editorial):
+    paragraph = "“We will sign,” said Kevin Appleby, a veteran of immigration policy."
+    quote = find_cast([paragraph], editorial).quotes[0]
+    assert (quote.speaker, quote.role) == ("Kevin Appleby", "veteran of immigration policy")
