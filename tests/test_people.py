@@ -104,7 +104,8 @@ def test_lowercase_attribution_gives_person_role_and_quote(editorial):
     cast = find_cast([LOWER], editorial)
     assert cast.people == [Person("Sarah Pierce", "Policy Analyst at the Migration Policy Institute")]
     assert cast.quotes == [
-        Quote("asylum seekers would have to wait longer for a hearing than they do right now", "Sarah Pierce")]
+        Quote("asylum seekers would have to wait longer for a hearing than they do right now", "Sarah Pierce",
+              role="Policy Analyst at the Migration Policy Institute")]
     assert cast.organizations == ["Migration Policy Institute"]
 
 

@@ -86,7 +86,8 @@ def test_article_page_front_matter_and_body(seed_article, editorial):
     assert data["source"]["repairs"] == {"gbk_mojibake": 12}
     assert "鈥" not in page
     assert body.startswith("\n# The secretary said the agreements would give asylum-seekers other options\n")
-    assert "> “Politically, this is a difficult agreement for their governments to do.”\n> — Kristi Noem\n" in body
+    assert ("> “Politically, this is a difficult agreement for their governments to do.”\n"
+            "> — Kristi Noem, U.S. Secretary of Homeland Security\n") in body
 
 
 def test_hostile_article_text_prints_literally(seed_article, editorial):
