@@ -5,6 +5,8 @@ Pure functions over the extracted articles and the editorial data; render.py lay
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import json
 import math
 import re
@@ -73,31 +75,44 @@ def whos_who(articles: list[Article]) -> list[tuple[Person, list[Article]]]:
     return [(people[name], appears[name]) for name in sorted(people, key=str.lower)]
 
 
+POSTINGS_WINDOW = 120
+"""Articles scored per shared topic: the ones nearest in time. Bounds the work per article on any corpus."""
+
+
 def related_reading(articles: list[Article]) -> dict[str, list[Article]]:
     """For each article (by slug), the most related others: shared agreements, people and countries,
-    each weighted by how rare it is in the corpus (a country every article names says little)."""
+    each weighted by how rare it is in the corpus (a country every article names says little).
+
+    Work per article is bounded, so the whole stays near-linear however densely articles share topics:
+    for each topic an article has, only the POSTINGS_WINDOW articles nearest to it in time are scored
+    (all of them in a corpus that small), and the top few are picked with a heap, not a full sort.
+    """
+    ordered = sorted(articles, key=newest_first)
+    rank = {a.slug: number for number, a in enumerate(ordered)}
     features = {a.slug: _features(a) for a in articles}
     frequency = Counter(f for fs in features.values() for f in fs)
     total = len(articles)
     weight = {f: WEIGHTS[f[0]] * math.log(1 + total / count) for f, count in frequency.items()}
-    postings: dict[tuple[str, str], list[Article]] = {}
-    for article in articles:
+    postings: dict[tuple[str, str], list[int]] = {}
+    for article in ordered:  # each list newest first, as ranks
         for feature in features[article.slug]:
-            postings.setdefault(feature, []).append(article)
+            postings.setdefault(feature, []).append(rank[article.slug])
+    half = POSTINGS_WINDOW // 2
     related = {}
     for article in articles:
-        scores: Counter[str] = Counter()
-        by_slug = {}
+        mine = rank[article.slug]
+        scores: Counter[int] = Counter()
         for feature in features[article.slug]:
-            # A feature shared by most of the corpus ranks nothing; skipping it keeps this near-linear.
+            # A feature shared by most of the corpus ranks nothing.
             if frequency[feature] > max(50, total // 2):
                 continue
-            for other in postings[feature]:
-                if other.slug != article.slug:
-                    scores[other.slug] += weight[feature]
-                    by_slug[other.slug] = other
-        ranked = sorted(scores, key=lambda s: (-round(scores[s], 9), newest_first(by_slug[s])))
-        related[article.slug] = [by_slug[s] for s in ranked[:RELATED_SHOWN]]
+            listed = postings[feature]
+            at = bisect.bisect_left(listed, mine)
+            for other in listed[max(0, at - half) : at + half + 1]:
+                if other != mine:
+                    scores[other] += weight[feature]
+        best = heapq.nsmallest(RELATED_SHOWN, scores, key=lambda other: (-round(scores[other], 9), other))
+        related[article.slug] = [ordered[other] for other in best]
     return related
 
 

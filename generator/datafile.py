@@ -24,7 +24,7 @@ def load_yaml_file(path: Path) -> Any:
     """An editor's YAML file; any failure becomes an InputError with the parser's one-line reason."""
     try:
         with path.open(encoding="utf-8") as stream:
-            return yaml.safe_load(stream)
+            return yaml.load(stream, Loader=SafeLoader)  # noqa: S506 - libyaml's safe loader
     except yaml.MarkedYAMLError as error:
         where = f"line {error.problem_mark.line + 1}" if error.problem_mark else "unknown line"
         raise InputError(f"invalid YAML at {where}: {error.problem}") from None
