@@ -1,7 +1,8 @@
 """Benchmark the whole pipeline on synthetic corpora of N articles; prints one Markdown table row per N.
 
-    python bench/run.py 100 1000          # what `make bench` runs
-    python bench/run.py 100 1000 10000    # `make bench-large`: the 10,000 row takes several minutes
+    python bench/run.py 100 1000                       # what `make bench` runs, for each corpus shape
+    python bench/run.py 100 1000 10000                 # `make bench-large`: the 10,000 rows take many minutes
+    python bench/run.py --shapes dense 1000 10000      # one shape only (mixed, dense, sparse)
 
 Columns: generator seconds (cold, no cache), regeneration seconds of the unchanged corpus (warm cache),
 `mkdocs build` seconds including Pagefind's indexing (pages already generated, so the two add up to the
@@ -21,7 +22,7 @@ import sys
 import time
 from pathlib import Path
 
-from synthesize import synthesize
+from synthesize import SHAPES, synthesize
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / ".work"
@@ -78,12 +79,12 @@ def first_search_bytes(site: Path, query: str = "Guatemala") -> int:
     return sum(sizes.values())
 
 
-def run(count: int) -> dict[str, float]:
-    project = WORK / str(count)
+def run(count: int, shape: str) -> dict[str, float]:
+    project = WORK / f"{shape}-{count}"
     if project.exists():
         shutil.rmtree(project)
     project.mkdir(parents=True)
-    synthesize(count, project / "seeds")
+    synthesize(count, project / "seeds", shape=shape)
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns(
         "articles", "agreements", "countries", "index.md", "outlets.md", ".generator-manifest.json"))
     bench_config(project)
@@ -92,6 +93,7 @@ def run(count: int) -> dict[str, float]:
     generate_seconds, generate_memory = timed([*generate, "--no-cache"], project)
     timed([*generate, "--cache", ".cache"], project)  # fills the cache
     regenerate_seconds, _ = timed([*generate, "--cache", ".cache"], project)
+    edit_seconds = edit_one(project, generate)
     build_seconds, build_memory = timed([python, "-m", "mkdocs", "build", "--strict", "-q"], project)
     site = project / "site"
     articles = [p.stat().st_size for p in (site / "articles").glob("*-*/index.html")]
@@ -99,6 +101,7 @@ def run(count: int) -> dict[str, float]:
         "articles": count,
         "generate_s": generate_seconds,
         "regenerate_s": regenerate_seconds,
+        "edit_s": edit_seconds,
         "build_s": build_seconds,
         "generator_share": generate_seconds / (generate_seconds + build_seconds),
         "build_ms_per_article": 1000 * build_seconds / count,
@@ -109,16 +112,33 @@ def run(count: int) -> dict[str, float]:
     }
 
 
+def edit_one(project: Path, generate: list[str]) -> float:
+    """Seconds to regenerate after one article's text changed, as a live edit under `mkdocs serve` does."""
+    first = sorted((project / "seeds").glob("*.txt"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\nAn editor's added sentence.\n", encoding="utf-8")
+    seconds, _ = timed([*generate, "--cache", ".cache"], project)
+    return seconds
+
+
 def main() -> None:
-    counts = [int(arg) for arg in sys.argv[1:]] or [100, 1000]
-    print("| articles | generate s | regenerate s | build s | generator share | build ms/article | site MB "
-          "| article page kB | first search kB | peak MB |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for count in counts:
-        row = run(count)
-        print(f"| {count:,} | {row['generate_s']:.1f} | {row['regenerate_s']:.2f} | {row['build_s']:.1f} "
-              f"| {row['generator_share']:.0%} | {row['build_ms_per_article']:.1f} | {row['site_mb']:.0f} "
-              f"| {row['article_kb']:.1f} | {row['first_search_kb']:,.0f} | {row['peak_mb']:,.0f} |", flush=True)
+    arguments = sys.argv[1:]
+    shapes = list(SHAPES)
+    if arguments[:1] == ["--shapes"]:
+        shapes, arguments = arguments[1].split(","), arguments[2:]
+    counts = [int(arg) for arg in arguments] or [100, 1000]
+    print("| shape | articles | generate s | regenerate s | edit one s | build s | generator share | build ms/article "
+          "| site MB | article page kB | first search kB | peak MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for shape in shapes:
+        for count in counts:
+            print_row(shape, count, run(count, shape))
+
+
+def print_row(shape: str, count: int, row: dict[str, float]) -> None:
+    print(f"| {shape} | {count:,} | {row['generate_s']:.1f} | {row['regenerate_s']:.2f} | {row['edit_s']:.2f} "
+          f"| {row['build_s']:.1f} | {row['generator_share']:.0%} | {row['build_ms_per_article']:.1f} "
+          f"| {row['site_mb']:.0f} | {row['article_kb']:.1f} | {row['first_search_kb']:,.0f} "
+          f"| {row['peak_mb']:,.0f} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import Article
 from .write import write_atomic_bytes
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -27,8 +28,11 @@ class ArticleCache:
     """Article (before its slug is made unique) by input key."""
     pages: dict[tuple[str, str], str] = field(default_factory=dict)
     """Rendered article page by (input key, slug)."""
-    loaded_keys: tuple[set, set] | None = None
-    """The keys of the articles and pages the cache file held when loaded."""
+    listings: dict[str, str] = field(default_factory=dict)
+    """Rendered year pages of topics, by a digest of what they list (see ``listing``)."""
+    listings_used: set[str] = field(default_factory=set)
+    loaded_keys: tuple[set, set, set] | None = None
+    """The keys of the articles, pages and listings the cache file held when loaded."""
 
     @classmethod
     def load(cls, folder: Path | None, seeds: Path) -> ArticleCache:
@@ -37,12 +41,21 @@ class ArticleCache:
             return cls(None, fingerprint)
         path = folder / f"{hashlib.sha256(str(seeds.resolve()).encode()).hexdigest()[:16]}.pickle"
         try:
-            version, stored_fingerprint, articles, pages = pickle.loads(path.read_bytes())  # noqa: S301 - own file
+            version, stored_fingerprint, articles, pages, listings = pickle.loads(path.read_bytes())  # noqa: S301
         except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
             return cls(path, fingerprint)
         if (version, stored_fingerprint) != (CACHE_VERSION, fingerprint):
             return cls(path, fingerprint)
-        return cls(path, fingerprint, articles, pages, (set(articles), set(pages)))
+        return cls(path, fingerprint, articles, pages, listings, set(), (set(articles), set(pages), set(listings)))
+
+    def listing(self, parts: tuple, render: Callable[[], str]) -> str:
+        """A page rendered only when what it shows changed: ``parts`` holds everything the page shows, so
+        a topic's year page is not rendered again for an edit to an article of another year."""
+        digest = hashlib.sha256(repr(parts).encode()).hexdigest()
+        self.listings_used.add(digest)
+        if digest not in self.listings:
+            self.listings[digest] = render()
+        return self.listings[digest]
 
     def save(self, keep: set[str]) -> None:
         """Store the entries of the current inputs only, so the cache never outgrows the corpus.
@@ -53,10 +66,12 @@ class ArticleCache:
             return
         articles = {key: article for key, article in self.articles.items() if key in keep}
         pages = {key: page for key, page in self.pages.items() if key[0] in keep}
-        if (set(articles), set(pages)) == self.loaded_keys:
+        listings = {key: page for key, page in self.listings.items() if key in self.listings_used}
+        if (set(articles), set(pages), set(listings)) == self.loaded_keys:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = pickle.dumps((CACHE_VERSION, self.fingerprint, articles, pages), protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps((CACHE_VERSION, self.fingerprint, articles, pages, listings),
+                            protocol=pickle.HIGHEST_PROTOCOL)
         write_atomic_bytes(self.path, data)
 
 

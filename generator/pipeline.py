@@ -256,7 +256,7 @@ def render_pages(corpus: Corpus) -> dict[str, str]:
             cache.pages[page_key] = render_article(article, corpus.editorial, related[article.slug])
         pages[f"articles/{article.slug}.md"] = cache.pages[page_key]
     topics = build_topics(corpus.articles, corpus.editorial)
-    return pages | render_topic_pages(corpus.articles, topics, corpus.editorial)
+    return pages | render_topic_pages(corpus.articles, topics, corpus.editorial, cache.listing)
 
 
 def build(seeds: Path, out: Path, progress: Callable[[int, int], None] | None = None,

@@ -166,8 +166,13 @@ def first_date(agreement: Agreement, event: str) -> str:
     return match.date + (" (approx.)" if match.approximate else "")
 
 
-def render_topic_pages(articles: list[Article], topics: Topics, editorial: Editorial) -> dict[str, str]:
-    """Every page but the articles' own: agreements, countries, home and listings."""
+def render_topic_pages(articles: list[Article], topics: Topics, editorial: Editorial,
+                       listing: Listing | None = None) -> dict[str, str]:
+    """Every page but the articles' own: agreements, countries, home and listings.
+
+    ``listing(parts, render)`` may return a year page rendered before from the same parts (the cache's).
+    """
+    listing = listing or (lambda parts, render: render())
     by_id = {a.id: a for a in editorial.agreements}
     names = {a.id: a.short_name for a in editorial.agreements}
     ordered = sorted(articles, key=newest_first)
@@ -207,15 +212,18 @@ def render_topic_pages(articles: list[Article], topics: Topics, editorial: Edito
             "agreement.md.j2", {"title": agreement.name, "tags": [agreement.short_name]},
             agreement=agreement, topic=topic, related=[by_id[r] for r in agreement.related],
             items=topic.evidence, years=years, up="../", base=agreement.id)
-        pages |= year_pages(base, agreement.name, topic.evidence, years)
+        pages |= year_pages(base, agreement.name, topic.evidence, years, listing)
     for topic in topics.countries:
         base = f"countries/{topic.slug}"
         years = by_year(topic.evidence, evidence_year)
         pages[f"{base}.md"] = render_page(
             "country.md.j2", {"title": topic.name, "tags": [topic.name]}, topic=topic,
             items=topic.evidence, years=years, up="../", base=topic.slug)
-        pages |= year_pages(base, topic.name, topic.evidence, years)
+        pages |= year_pages(base, topic.name, topic.evidence, years, listing)
     return pages
+
+
+Listing = Callable[[tuple, Callable[[], str]], str]
 
 
 def by_year(items: list[T], year_of: Callable[[T], str]) -> list[tuple[str, list[T]]]:
@@ -231,11 +239,17 @@ def evidence_year(item: Evidence) -> str:
     return item.article.year
 
 
-def year_pages(base: str, name: str, items: list[Evidence], years) -> dict[str, str]:
+def year_pages(base: str, name: str, items: list[Evidence], years, listing: Listing) -> dict[str, str]:
     """A page per year for a topic too big for one page: it lists every article, without evidence."""
     if len(items) <= TOPIC_LATEST:
         return {}
-    return {f"{base}/{year}.md": render_page("topic_year.md.j2", {"title": f"{name}: {year}", **NOT_SEARCHED},
-                                             name=name, year=year, items=group, years=years,
-                                             base_name=base.split("/")[-1])
-            for year, group in years}
+    counts = tuple((year, len(group)) for year, group in years)
+    pages = {}
+    for year, group in years:
+        # Everything the page shows: its topic and year, the other years and their counts, and each row.
+        rows = tuple((i.article.published, i.article.title, i.article.slug, i.article.outlet) for i in group)
+        parts = ("topic_year", base, name, year, counts, rows)
+        pages[f"{base}/{year}.md"] = listing(parts, lambda year=year, group=group: render_page(
+            "topic_year.md.j2", {"title": f"{name}: {year}", **NOT_SEARCHED}, name=name, year=year, items=group,
+            years=years, base_name=base.split("/")[-1]))
+    return pages

@@ -5,7 +5,7 @@ import shutil
 import pytest
 from sitebuild import ROOT
 
-from generator import pipeline
+from generator import pipeline, render
 from generator.pipeline import build
 
 
@@ -60,3 +60,28 @@ def test_a_change_to_the_editorial_data_drops_the_cache(project, monkeypatch):
     monkeypatch.setattr(pipeline, "make_article", lambda *args: calls.append(args) or original(*args))
     run(project)
     assert len(calls) == 5
+
+
+def test_year_pages_of_other_years_are_not_rendered_again(tmp_path, monkeypatch):
+    """A topic big enough for year pages: retitling a 2019 article renders the 2019 pages, not the 2024 ones."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds" / "topics", seeds / "topics")
+    for number in range(30):
+        year = 2019 if number % 2 else 2024
+        (seeds / f"{number:02d}.md").write_text(
+            f"---\ntitle: Deal news {number}\npublished: {year}-05-{number % 28 + 1:02d}\n---\n"
+            f"Guatemala and the United States discussed the deal again, officials said on day {number}.\n",
+            encoding="utf-8")
+    build(seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
+    rendered = []
+    real = render.render_page
+    monkeypatch.setattr(render, "render_page", lambda template, *a, **k: rendered.append(template) or real(
+        template, *a, **k))
+    edited = seeds / "01.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Deal news 1\n", "Deal news, revised\n"),
+                      encoding="utf-8")
+    build(seeds, tmp_path / "docs", cache_dir=tmp_path / "cache")
+    year_pages = [t for t in rendered if t == "topic_year.md.j2"]
+    topics_with_year_pages = len(list((tmp_path / "docs").glob("*/*/2019.md")))
+    assert topics_with_year_pages >= 2  # Guatemala, the United States
+    assert len(year_pages) == topics_with_year_pages  # the 2019 page of each; the 2024 pages came from the cache
