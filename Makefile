@@ -51,7 +51,8 @@ serve: $(STAMP)
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-# Benchmarks (figures in BENCHMARKS.md): 100 and 1,000 articles; bench-large adds 10,000 (minutes).
+# Benchmarks (figures in BENCHMARKS.md): 100 and 1,000 articles of each corpus shape (mixed, dense, sparse);
+# bench-large adds 10,000 (tens of minutes).
 bench: $(STAMP)
 	$(BIN)/python bench/run.py 100 1000
 

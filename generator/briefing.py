@@ -92,7 +92,8 @@ def related_reading(articles: list[Article]) -> dict[str, list[Article]]:
     features = {a.slug: _features(a) for a in articles}
     frequency = Counter(f for fs in features.values() for f in fs)
     total = len(articles)
-    weight = {f: WEIGHTS[f[0]] * math.log(1 + total / count) for f, count in frequency.items()}
+    # Whole-number weights (millionths) add up exactly, so equal scores tie without rounding per pair.
+    weight = {f: round(1e6 * WEIGHTS[f[0]] * math.log(1 + total / count)) for f, count in frequency.items()}
     postings: dict[tuple[str, str], list[int]] = {}
     for article in ordered:  # each list newest first, as ranks
         for feature in features[article.slug]:
@@ -111,7 +112,7 @@ def related_reading(articles: list[Article]) -> dict[str, list[Article]]:
             for other in listed[max(0, at - half) : at + half + 1]:
                 if other != mine:
                     scores[other] += weight[feature]
-        best = heapq.nsmallest(RELATED_SHOWN, scores, key=lambda other: (-round(scores[other], 9), other))
+        best = heapq.nsmallest(RELATED_SHOWN, scores, key=lambda other: (-scores[other], other))
         related[article.slug] = [ordered[other] for other in best]
     return related
 

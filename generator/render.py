@@ -189,9 +189,13 @@ def render_topic_pages(articles: list[Article], topics: Topics, editorial: Edito
     }
     if len(articles) > LISTING_LATEST:
         for year, group in article_years:
-            pages[f"articles/{year}.md"] = render_page(
+            # Everything the page shows, so that a year whose articles did not change is not rendered again.
+            rows = tuple((a.published, a.title, a.slug, a.outlet, tuple(m.id for m in a.agreements),
+                          tuple(m.id for m in a.countries)) for a in group)
+            pages[f"articles/{year}.md"] = listing(("articles", year, tuple(names.items()), rows),
+                                                   lambda year=year, group=group: render_page(
                 "articles.md.j2", {"title": f"Articles from {year}", **NOT_SEARCHED},
-                articles=group, total=len(group), years=article_years, names=names, year=year)
+                articles=group, total=len(group), years=article_years, names=names, year=year))
     pages |= {
         "timeline.md": render_page("timeline.md.j2", {"title": "Timeline"},
                                    years=by_year(briefing.timeline(articles, editorial.agreements),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from .extract import ROLES
 from .gazetteer import gazetteer
@@ -134,5 +135,6 @@ def _outlets(articles: list[Article]) -> dict[str, list[Article]]:
     return dict(sorted(outlets.items(), key=lambda item: (item[0] == "Outlet unknown", item[0].lower())))
 
 
+@cache
 def country_slug(name: str) -> str:
     return slugify(name)
