@@ -16,7 +16,7 @@ from pathlib import Path
 from .model import Article
 from .write import write_atomic_bytes
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -31,7 +31,9 @@ class ArticleCache:
     listings: dict[str, str] = field(default_factory=dict)
     """Rendered year pages of topics, by a digest of what they list (see ``listing``)."""
     listings_used: set[str] = field(default_factory=set)
-    loaded_keys: tuple[set, set, set] | None = None
+    stamps: dict[str, tuple[tuple[int, ...], str]] = field(default_factory=dict)
+    """Input key by file path, with the size and times of the file and its record when it was hashed."""
+    loaded_keys: tuple[set, set, set, frozenset] | None = None
     """The keys of the articles, pages and listings the cache file held when loaded."""
 
     @classmethod
@@ -41,12 +43,24 @@ class ArticleCache:
             return cls(None, fingerprint)
         path = folder / f"{hashlib.sha256(str(seeds.resolve()).encode()).hexdigest()[:16]}.pickle"
         try:
-            version, stored_fingerprint, articles, pages, listings = pickle.loads(path.read_bytes())  # noqa: S301
+            version, stored_fingerprint, articles, pages, listings, stamps = pickle.loads(path.read_bytes())  # noqa: S301
         except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
             return cls(path, fingerprint)
         if (version, stored_fingerprint) != (CACHE_VERSION, fingerprint):
             return cls(path, fingerprint)
-        return cls(path, fingerprint, articles, pages, listings, set(), (set(articles), set(pages), set(listings)))
+        return cls(path, fingerprint, articles, pages, listings, set(), stamps,
+                   (set(articles), set(pages), set(listings), frozenset(stamps.items())))
+
+    def key_of(self, article: Path, record: Path, read_key: Callable[[], str]) -> str:
+        """The input key of an article, hashed again only when it or its record changed size or time
+        (as make decides what to rebuild): hashing 20,000 files is most of an unchanged run's reading."""
+        stamp = tuple(n for file in (article, record) for n in _stat(file))
+        known = self.stamps.get(str(article))
+        if known and known[0] == stamp:
+            return known[1]
+        key = read_key()
+        self.stamps[str(article)] = (stamp, key)
+        return key
 
     def listing(self, parts: tuple, render: Callable[[], str]) -> str:
         """A page rendered only when what it shows changed: ``parts`` holds everything the page shows, so
@@ -67,12 +81,21 @@ class ArticleCache:
         articles = {key: article for key, article in self.articles.items() if key in keep}
         pages = {key: page for key, page in self.pages.items() if key[0] in keep}
         listings = {key: page for key, page in self.listings.items() if key in self.listings_used}
-        if (set(articles), set(pages), set(listings)) == self.loaded_keys:
+        stamps = {path: stamp for path, stamp in self.stamps.items() if stamp[1] in keep}
+        if (set(articles), set(pages), set(listings), frozenset(stamps.items())) == self.loaded_keys:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = pickle.dumps((CACHE_VERSION, self.fingerprint, articles, pages, listings),
+        data = pickle.dumps((CACHE_VERSION, self.fingerprint, articles, pages, listings, stamps),
                             protocol=pickle.HIGHEST_PROTOCOL)
         write_atomic_bytes(self.path, data)
+
+
+def _stat(path: Path) -> tuple[int, int, int]:
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return (-1, 0, 0)
+    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns)
 
 
 def input_key(article: bytes, meta: bytes | None) -> str:

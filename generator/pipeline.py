@@ -96,7 +96,7 @@ def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None,
     for path in found:
         shown = display_path(path, seeds)
         try:
-            inputs.append((path, shown, _input_key(path)))
+            inputs.append((path, shown, cache.key_of(path, meta_path(path), lambda path=path: _input_key(path))))
         except InputError as error:
             corpus.problems.append(Problem(shown, str(error)))
         except OSError as error:

@@ -1,5 +1,6 @@
 """Incremental builds: unchanged inputs are not read again, and one edit rewrites only what it affects."""
 
+import hashlib
 import shutil
 
 import pytest
@@ -85,3 +86,19 @@ def test_year_pages_of_other_years_are_not_rendered_again(tmp_path, monkeypatch)
     topics_with_year_pages = len(list((tmp_path / "docs").glob("*/*/2019.md")))
     assert topics_with_year_pages >= 2  # Guatemala, the United States
     assert len(year_pages) == topics_with_year_pages  # the 2019 page of each; the 2024 pages came from the cache
+
+
+def test_unchanged_files_are_not_read_again_and_a_same_size_edit_is_seen(project, monkeypatch):
+    run(project)
+    edited = sorted((project / "seeds").glob("*.txt"))[0]
+    text = edited.read_bytes()
+    hashed = []
+    real = pipeline._input_key
+    monkeypatch.setattr(pipeline, "_input_key", lambda path: hashed.append(path.name) or real(path))
+    run(project)
+    assert hashed == []  # size and times unchanged: the key is the one stored
+    edited.write_bytes(text.replace(b"a", b"e", 1))  # same size, new content
+    corpus, _ = run(project)
+    assert hashed == [edited.name]
+    changed = next(a for a in corpus.articles if a.source.file.endswith(edited.name))
+    assert changed.source.sha256 == hashlib.sha256(text.replace(b"a", b"e", 1)).hexdigest()
