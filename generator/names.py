@@ -64,6 +64,8 @@ class _Lexicon:
     places: frozenset[str]
     common_words: frozenset[str]
     """The most frequent English words: in text without capitals, a run of them is not a name."""
+    abbreviations: dict[str, str]
+    """Abbreviated titles and what they stand for ("rep" → "Representative")."""
     bodies: frozenset[str]
     """Institutions and sources that speak for themselves: "the ministry said", "sources said"."""
     thing_heads: frozenset[str]
@@ -74,6 +76,8 @@ class _Lexicon:
 def lexicon() -> _Lexicon:
     data = load_package_yaml("people.yml")
     for key, words in data.items():
+        if key == "abbreviations":
+            continue
         if not all(isinstance(word, str) and word == word.lower() for word in words):
             raise ValueError(f"people.yml: every entry of '{key}' must be a lower-case word (quote on, no, yes)")
     particles = {p for p in CONSTANTS.prefixes if p.isalpha() and p.islower() and len(p) <= 5}
@@ -83,7 +87,7 @@ def lexicon() -> _Lexicon:
                     function_words=frozenset(data["function_words"]),
                     particles=frozenset(particles - {"san", "santa", "st", "ste"}), places=frozenset(places),
                     common_words=frozenset(_common_words()), thing_heads=frozenset(data["thing_heads"]),
-                    bodies=frozenset(data["bodies"]))
+                    bodies=frozenset(data["bodies"]), abbreviations=dict(data["abbreviations"]))
 
 
 def _common_words() -> list[str]:
@@ -304,3 +308,12 @@ def is_ordinary_words(words: list[str]) -> bool:
     whitcomb"): all but one of them among the most frequent words (a name may hold one: "mark rutte")."""
     common = sum(word in lexicon().common_words for word in words)
     return common >= max(2, len(words) - 1)
+
+
+def written_out(role: str | None) -> str | None:
+    """A role with its abbreviated titles written out: "Rep." → "Representative", "Tamaulipas Gov." →
+    "Tamaulipas Governor"."""
+    if not role:
+        return role
+    return " ".join(lexicon().abbreviations.get(word.lower().rstrip("."), word) if word.endswith(".") or
+                    word.lower() in lexicon().abbreviations else word for word in role.split())

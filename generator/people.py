@@ -20,6 +20,7 @@ from .names import (
     lexicon,
     name_spans,
     without_titles,
+    written_out,
 )
 from .quotes import Attribution, find_quotes, lowercase_quotes, lowercase_said, quoted_terms
 from .text import fold, fold_alias, is_lowercased
@@ -267,7 +268,7 @@ class NameIndex:
         role = person.role or (current.role if current else None) or self._known_role(full)
         if current and current.role and person.role and len(current.role) >= len(person.role):
             role = current.role
-        self._people[full] = Person(full, role)
+        self._people[full] = Person(full, written_out(role))
         self._resolved.clear()  # who a short form names may have changed
 
     def _known_role(self, name: str) -> str | None:

@@ -59,3 +59,10 @@ def test_titles_and_possessives_come_off():
     assert without_titles("Sir Keir Starmer") == "Keir Starmer"
     assert without_titles("Mr. McAleenan") == "McAleenan"
     assert without_titles("Trump’s") == "Trump"
+
+
+def test_abbreviated_titles_are_written_out_in_a_role():
+    from generator.names import written_out
+    assert written_out("Rep.") == "Representative"
+    assert written_out("Tamaulipas Gov.") == "Tamaulipas Governor"
+    assert written_out("U.S. President") == "U.S. President"
