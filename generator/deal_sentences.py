@@ -22,7 +22,11 @@ on are in ``data/deals.yml``.
 - Partners listed after a plural ("deals with El Salvador and Honduras", "sent to Rwanda and Uganda under
   arrangements"), or deals each with a partner of its own ("a memorandum with Tunisia and a partnership with
   Egypt"), are a deal with each. Their other party is the one named before them, in the sentence or else
-  in the article; partners are never a deal with one another.
+  in the article, or else after them in their clause ("signed agreements with Mauritania and The Gambia as
+  Spain seeks…"); partners are never a deal with one another.
+- Countries listed together after "from" are where people come from ("migrants from Eritrea and Sudan"), and a
+  demonym that is a language after "in" is a language ("said in Spanish that…"): neither names a party.
+- A deal dated by its year ("the 2017 memorandum") was made.
 """
 
 from __future__ import annotations
@@ -97,6 +101,10 @@ class _Words:
     partner_prepositions: frozenset[str]
     list_joiners: frozenset[str]
     determiners: frozenset[str]
+    languages: frozenset[str]
+    language_before: frozenset[str]
+    language_followed_by: frozenset[str]
+    origin_prepositions: frozenset[str]
 
 
 @cache
@@ -128,6 +136,10 @@ def _words() -> _Words:
         partner_prepositions=frozenset(data["partners"]["prepositions"]),
         list_joiners=frozenset(data["partners"]["joiners"]),
         determiners=frozenset(data["partners"]["determiners"]),
+        languages=frozenset(fold(word) for word in data["languages"]["names"]),
+        language_before=frozenset(data["languages"]["before"]),
+        language_followed_by=frozenset(data["languages"]["followed_by"]),
+        origin_prepositions=frozenset(data["origin_prepositions"]),
     )
 
 
@@ -151,11 +163,22 @@ def deals_in(sentence: str, earlier: Sequence[Deal] = ()) -> list[Deal]:
                 continue
             deal = Deal(parties=frozenset(ordered), first=ordered[0],
                         nouns=frozenset(noun for word, noun in words.nouns.items() if f" {word} " in text),
-                        decided=_has(text, (*words.making, *words.deciding)))
+                        decided=_has(text, (*words.making, *words.deciding)) or _dated(text))
             if before := deals.get(deal.parties):
                 deal = Deal(deal.parties, before.first, before.nouns | deal.nouns, before.decided or deal.decided)
             deals[deal.parties] = deal
     return list(deals.values())
+
+
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _dated(text: str) -> bool:
+    """"The 2017 memorandum", "a 2016 deal": a deal dated by its year was made that year."""
+    folded = text.split()
+    nouns = {word for word in _words().nouns if " " not in word}
+    return any(_YEAR.match(word) and following in nouns
+               for word, following in zip(folded, folded[1:], strict=False))
 
 
 def _groups(clauses: list[_Clause], index: int, earlier: Sequence[Deal]) -> list[tuple[list[str], str]]:
@@ -226,6 +249,8 @@ def _one_deal_each(clauses: list[_Clause], index: int,
     clause, start = clauses[index], index
     first_partner = min(m.start for m in clause.mentions if m.party in partners)
     principals = [m.party for m in clause.mentions if m.start < first_partner and m.party not in partners]
+    if not principals:  # "Sánchez signed agreements with Mauritania and The Gambia as Spain seeks…"
+        principals = [m.party for m in clause.mentions if m.start > first_partner and m.party not in partners][:1]
     if not principals and (before := [i for i, c in enumerate(clauses[:index]) if c.parties]):
         start = before[-1]
         principals = clauses[start].parties[-1:]
@@ -266,7 +291,7 @@ def _list_from(clause: _Clause, head: _Mention) -> list[str]:
     """The parties listed in the clause from ``head`` on: "Honduras and El Salvador", "guatemala honduras"."""
     listed, at = [head.party], head.end
     for mention in (m for m in clause.mentions if m.start >= head.end):
-        gap = clause.words[at : mention.start]
+        gap = [word for word in clause.words[at : mention.start] if word not in _words().determiners]
         if len(gap) > 1 or not set(gap) <= _words().list_joiners:
             break
         listed.append(mention.party)
@@ -295,9 +320,21 @@ def _clauses(sentence: str) -> list[_Clause]:
     clauses = []
     for piece in pieces:
         folded = tuple(fold(piece).split())
-        clauses.append(_Clause(folded, _mentions(piece, folded, lost_capitals),
-                               _has(f" {' '.join(folded)} ", (*words.nouns, *words.making))))
+        clause = _Clause(folded, _mentions(piece, folded, lost_capitals),
+                         _has(f" {' '.join(folded)} ", (*words.nouns, *words.making)))
+        if _origins_only(clause):
+            clause = _Clause(folded, (), clause.speaks_of_deal)
+        clauses.append(clause)
     return _relatives_named(clauses)
+
+
+def _origins_only(clause: _Clause) -> bool:
+    """"Migrants, most of them from Eritrea and Sudan": the only parties a clause names, listed together after
+    "from", are where people come from, never a deal between themselves nor anyone's partner in one."""
+    named = clause.mentions
+    if len(clause.parties) < 2 or _opener(clause, named[0]) not in _words().origin_prepositions:
+        return False
+    return len(set(_list_from(clause, named[0]))) == len(clause.parties)
 
 
 def _relatives_named(clauses: list[_Clause]) -> list[_Clause]:
@@ -356,11 +393,20 @@ def _exact_aliases() -> re.Pattern[str]:
 def _country_mentions(clause: str, words: tuple[str, ...], lost_capitals: bool) -> list[_Mention]:
     """Countries by their names and demonyms, longest first, so that "New Mexico" is not Mexico."""
     spans = _spans(words, gazetteer().folded, _longest_alias(), lost_capitals)
-    found = [_Mention(start, end, country.name) for start, end, country in spans if country]
+    found = [_Mention(start, end, country.name) for start, end, country in spans
+             if country and not _language(words, start, end)]
     for match in _exact_aliases().finditer(clause):
         start = len(WORD.findall(clause[: match.start()]))
         found.append(_Mention(start, start + len(WORD.findall(match.group())), gazetteer().exact[match.group()].name))
     return found
+
+
+def _language(words: tuple[str, ...], start: int, end: int) -> bool:
+    """"Said in Spanish that…": a demonym that is a language, after "in" and ending its phrase."""
+    vocabulary = _words()
+    return (end == start + 1 and words[start] in vocabulary.languages and start > 0
+            and words[start - 1] in vocabulary.language_before
+            and (end == len(words) or words[end] in vocabulary.language_followed_by))
 
 
 def _named_mentions(words: tuple[str, ...], lost_capitals: bool) -> list[_Mention]:

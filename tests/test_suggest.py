@@ -295,3 +295,24 @@ def test_an_article_is_read_in_order_so_that_a_deal_named_by_one_side_is_found(e
 
 def test_the_seed_corpus_discusses_only_listed_agreements(seeds_dir):
     assert suggestions_for(seeds_dir) == []
+
+
+def test_a_listed_partner_may_follow_a_determiner_and_the_party_may_be_named_after_the_list():
+    assert parties("The minister signed agreements with Ghana and The Gambia as Norway seeks workers.") == [
+        ["Ghana", "Norway"], ["Gambia", "Norway"]]
+
+
+def test_countries_listed_after_from_are_origins_not_a_deal_between_them():
+    assert parties("Under the deal, 5,000 migrants, most of them from Eritrea and Sudan, would leave.") == []
+
+
+def test_a_demonym_that_is_a_language_after_in_is_no_party():
+    assert parties("The envoy said in Portuguese that Angola had agreed.") == []
+    assert parties("Angola agreed to patrol in Portuguese waters.") == [["Angola", "Portugal"]]
+
+
+def test_a_deal_dated_by_its_year_was_made():
+    (dated,) = deals_in("The talks are modelled on the 2019 memorandum under which Malta trains the Libyan navy.")
+    assert dated.parties == {"Libya", "Malta"} and dated.decided
+    (undated,) = deals_in("The talks are modelled on a memorandum under which Malta trains the Libyan navy.")
+    assert not undated.decided
