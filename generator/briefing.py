@@ -6,6 +6,7 @@ Pure functions over the extracted articles and the editorial data; render.py lay
 from __future__ import annotations
 
 import bisect
+import hashlib
 import heapq
 import json
 import math
@@ -115,6 +116,14 @@ def related_reading(articles: list[Article]) -> dict[str, list[Article]]:
         best = heapq.nsmallest(RELATED_SHOWN, scores, key=lambda other: (-scores[other], other))
         related[article.slug] = [ordered[other] for other in best]
     return related
+
+
+def related_reading_digest(articles: list[Article]) -> str:
+    """A digest of everything related reading reads: each article's slug, date and topics, in corpus order."""
+    digest = hashlib.sha256(f"{POSTINGS_WINDOW}|{RELATED_SHOWN}|{sorted(WEIGHTS.items())}".encode())
+    for article in articles:
+        digest.update(repr((article.slug, article.published, sorted(_features(article)))).encode())
+    return digest.hexdigest()
 
 
 def _features(article: Article) -> set[tuple[str, str]]:

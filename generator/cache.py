@@ -16,7 +16,7 @@ from pathlib import Path
 from .model import Article
 from .write import write_atomic_bytes
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -31,9 +31,11 @@ class ArticleCache:
     listings: dict[str, str] = field(default_factory=dict)
     """Rendered year pages of topics, by a digest of what they list (see ``listing``)."""
     listings_used: set[str] = field(default_factory=set)
+    related: tuple[str, dict[str, list[str]]] = ("", {})
+    """Related reading (slugs by slug) and a digest of everything it was computed from."""
     stamps: dict[str, tuple[tuple[int, ...], str]] = field(default_factory=dict)
     """Input key by file path, with the size and times of the file and its record when it was hashed."""
-    loaded_keys: tuple[set, set, set, frozenset] | None = None
+    loaded_keys: tuple[set, set, set, frozenset, str] | None = None
     """The keys of the articles, pages and listings the cache file held when loaded."""
 
     @classmethod
@@ -43,13 +45,20 @@ class ArticleCache:
             return cls(None, fingerprint)
         path = folder / f"{hashlib.sha256(str(seeds.resolve()).encode()).hexdigest()[:16]}.pickle"
         try:
-            version, stored_fingerprint, articles, pages, listings, stamps = pickle.loads(path.read_bytes())  # noqa: S301
+            version, stored_fingerprint, articles, pages, listings, stamps, related = pickle.loads(  # noqa: S301
+                path.read_bytes())
         except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
             return cls(path, fingerprint)
         if (version, stored_fingerprint) != (CACHE_VERSION, fingerprint):
             return cls(path, fingerprint)
-        return cls(path, fingerprint, articles, pages, listings, set(), stamps,
-                   (set(articles), set(pages), set(listings), frozenset(stamps.items())))
+        return cls(path, fingerprint, articles, pages, listings, set(), related, stamps,
+                   (set(articles), set(pages), set(listings), frozenset(stamps.items()), related[0]))
+
+    def remembered(self, digest: str, compute: Callable[[], dict[str, list[str]]]) -> dict[str, list[str]]:
+        """Related reading as computed last time when ``digest`` (of everything it reads) is unchanged."""
+        if self.related[0] != digest:
+            self.related = (digest, compute())
+        return self.related[1]
 
     def key_of(self, article: Path, record: Path, read_key: Callable[[], str]) -> str:
         """The input key of an article, hashed again only when it or its record changed size or time
@@ -82,10 +91,10 @@ class ArticleCache:
         pages = {key: page for key, page in self.pages.items() if key[0] in keep}
         listings = {key: page for key, page in self.listings.items() if key in self.listings_used}
         stamps = {path: stamp for path, stamp in self.stamps.items() if stamp[1] in keep}
-        if (set(articles), set(pages), set(listings), frozenset(stamps.items())) == self.loaded_keys:
+        if (set(articles), set(pages), set(listings), frozenset(stamps.items()), self.related[0]) == self.loaded_keys:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = pickle.dumps((CACHE_VERSION, self.fingerprint, articles, pages, listings, stamps),
+        data = pickle.dumps((CACHE_VERSION, self.fingerprint, articles, pages, listings, stamps, self.related),
                             protocol=pickle.HIGHEST_PROTOCOL)
         write_atomic_bytes(self.path, data)
 

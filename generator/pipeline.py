@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import extract
-from .briefing import related_reading
+from .briefing import related_reading, related_reading_digest
 from .cache import ArticleCache, input_key
 from .clean import remove_debris, split_paragraphs
 from .credits import journalists, read_credits
@@ -247,7 +247,11 @@ def date_from_url(url: str | None) -> str | None:
 def render_pages(corpus: Corpus) -> dict[str, str]:
     """Every generated page, by its path under the output folder."""
     cache = corpus.cache or ArticleCache(None, "")
-    related = related_reading(corpus.articles)
+    by_slug = {a.slug: a for a in corpus.articles}
+    # Related reading reads every article's topics; an unchanged corpus reuses last run's.
+    slugs = cache.remembered(related_reading_digest(corpus.articles), lambda: {
+        slug: [a.slug for a in group] for slug, group in related_reading(corpus.articles).items()})
+    related = {slug: [by_slug[other] for other in group] for slug, group in slugs.items()}
     pages = {}
     for article, key in zip(corpus.articles, corpus.keys or [""] * len(corpus.articles), strict=True):
         # The page lists related articles, so it is cached together with what it lists.

@@ -102,3 +102,14 @@ def test_unchanged_files_are_not_read_again_and_a_same_size_edit_is_seen(project
     assert hashed == [edited.name]
     changed = next(a for a in corpus.articles if a.source.file.endswith(edited.name))
     assert changed.source.sha256 == hashlib.sha256(text.replace(b"a", b"e", 1)).hexdigest()
+
+
+def test_an_unchanged_corpus_reuses_its_related_reading(project, monkeypatch):
+    first, _ = run(project)
+
+    def must_not_run(articles):
+        raise AssertionError("related reading computed again for an unchanged corpus")
+
+    monkeypatch.setattr(pipeline, "related_reading", must_not_run)
+    second, report = run(project)
+    assert report.written == []
