@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from .model import Editorial, KnownName, Person, Quote
 from .names import (
@@ -103,7 +104,7 @@ def _lowercase_attributions(folded: str, editorial: Editorial) -> list[Attributi
     org = "|".join(re.escape(o) for o in organizations) or "(?!)"
     pattern = re.compile(
         r"\b(?:says|said|explains|explained|adds|added)\s+(?P<name2>[a-z]+\s+[a-z]+(?:\s+[a-z]+)?)"
-        rf"\s+(?:a|an|the)\s+(?P<role2>(?:[a-z]+\s+){{0,2}}(?:{LOWERCASE_TITLES}|official|analyst|advocate|expert)"
+        rf"\s+(?:a|an|the)\s+(?P<role2>(?:[a-z]+\s+){{0,2}}(?:{_role_words()})"
         rf"(?:\s+(?:at|of|for|with)\s+the\s+(?:{org}))?)\b|"
         r"\b(?:says|said|explains|explained|adds|added)\s+(?P<name>[a-z]+(?:\s+[a-z]+)?)"
         rf"(?:\s+(?:(?:a|an|the)\s+)?(?P<role>(?:[a-z]+\s+){{1,4}}?(?:at|of|for)\s+the\s+(?:{org})))?(?=\s|$)"
@@ -127,9 +128,10 @@ def _lowercase_attributions(folded: str, editorial: Editorial) -> list[Attributi
     return found
 
 
-LOWERCASE_TITLES = ("president|minister|secretary|senator|spokesman|spokeswoman|spokesperson|director|ambassador|"
-                    "attorney|lawyer|judge|justice|governor|mayor|commissioner|chancellor|premier|leader|envoy|"
-                    "predecessor|successor")
+@cache
+def _role_words() -> str:
+    """The news role words of people.yml, as a regular-expression alternation, longest first."""
+    return "|".join(re.escape(word) for word in sorted(lexicon().roles, key=lambda w: (-len(w), w)))
 LOWER_NAME_WORD = r"(?:[a-z\u00c0-\u024f][a-z\u00c0-\u024f'-]+)"
 
 
@@ -196,7 +198,7 @@ def _lowercase_titled(folded: str, known: set[str]) -> list[Person]:
     """"foreign minister lisandro rosales", "secretary of state marco rubio": a role word, then two name
     words (three when a function word or verb of speech follows the third), in text without capitals."""
     found = []
-    pattern = re.compile(rf"\b(?P<role>(?:[a-z]+ ){{0,2}}(?:{LOWERCASE_TITLES})(?: of state)?) "
+    pattern = re.compile(rf"\b(?P<role>(?:[a-z]+ ){{0,2}}(?:{_role_words()})(?: of state)?) "
                          rf"(?P<name>{LOWER_NAME_WORD}(?: {LOWER_NAME_WORD}){{1,2}})(?= (?P<next>\S+))")
     for match in pattern.finditer(folded):
         words = match["name"].split()
