@@ -86,21 +86,13 @@ def read_credits(body: str, editorial: Editorial) -> tuple[str, Credits]:
     if following and ROLE_LINE.search(following[0]) and len(following[0]) <= MAX_CREDIT_LINE \
             and (names := _journalists(lines[0], editorial)) and " ".join(names) == " ".join(lines[0].split()):
         credits.authors += names
-        credits.removed.append(lines.pop(0).strip())
-        while lines and not lines[0].strip():
-            lines.pop(0)
-        credits.removed.append(lines.pop(0).strip())
-        while lines and not lines[0].strip():
-            lines.pop(0)
+        _take(lines, 0, credits)
+        _take(lines, 0, credits)
     lines = _lowercase_byline(lines, credits)
     while lines and _head_line(lines[0], credits, editorial):
-        credits.removed.append(lines.pop(0).strip())
-        while lines and not lines[0].strip():
-            lines.pop(0)
+        _take(lines, 0, credits)
     while lines and _tail_line(lines[-1], credits, editorial):
-        credits.removed.append(lines.pop().strip())
-        while lines and not lines[-1].strip():
-            lines.pop()
+        _take(lines, -1, credits)
     # The dateline opens the story's first paragraph, which may follow a headline or a standfirst.
     for number, line in enumerate(lines[:DATELINE_WITHIN]):
         if (match := DATELINE.match(line)) and _is_dateline(match, editorial):
@@ -114,6 +106,13 @@ def read_credits(body: str, editorial: Editorial) -> tuple[str, Credits]:
                                if any(style.search(line) for style in o.house_style)), None)
     credits.authors = list(dict.fromkeys(credits.authors))
     return "\n".join(lines), credits
+
+
+def _take(lines: list[str], end: int, credits: Credits) -> None:
+    """Move the first (``end`` 0) or last (-1) line onto the record, with the blank lines beside it."""
+    credits.removed.append(lines.pop(end).strip())
+    while lines and not lines[end].strip():
+        lines.pop(end)
 
 
 def _head_line(line: str, credits: Credits, editorial: Editorial) -> bool:
@@ -232,9 +231,7 @@ def _tail_line(line: str, credits: Credits, editorial: Editorial) -> bool:
     if EDITED_BY.match(line.rstrip(".")) or re.fullmatch(r"all rights reserved\.?", line, re.IGNORECASE):
         return True
     if match := READ_MORE.match(line):
-        host = (urlsplit(match["url"]).hostname or "").lower()
-        if outlet := next((o for o in editorial.outlets if any(host == d or host.endswith("." + d)
-                                                               for d in o.domains)), None):
+        if outlet := editorial.outlet_at((urlsplit(match["url"]).hostname or "").lower()):
             credits.outlet = credits.outlet or outlet.name
         return True
     if (match := PRODUCED.search(line)) and (outlet := _outlet_in(match["outlet"], editorial)):
@@ -301,4 +298,4 @@ def _is_dateline(match: re.Match[str], editorial: Editorial) -> bool:
         return False
     if match["credit"]:
         return bool(editorial.outlet_named(match["credit"])) or bool(match["caps"])
-    return bool(match["caps"]) and not match["caps"].strip().isdigit()
+    return bool(match["caps"])

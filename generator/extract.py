@@ -123,11 +123,11 @@ def find_outlet(recorded: str | None, url: str | None, credited: str | None, tex
         # A page may give its host as its site name ("dw.com").
         # "Le Monde.fr": a site name may carry its domain's ending.
         bare = re.sub(r"\.(?:com|co\.uk|co|org|net|fr|de|es|it|com\.au|com\.mx|ca|ie|in)$", "", recorded, flags=re.I)
-        listed = editorial.outlet_named(recorded) or _outlet_at(recorded.lower(), editorial) or \
+        listed = editorial.outlet_named(recorded) or editorial.outlet_at(recorded.lower()) or \
             editorial.outlet_named(bare)
         return listed.name if listed else recorded
     host = (urlsplit(url).hostname or "").lower() if url else ""
-    if listed := _outlet_at(host, editorial):
+    if listed := editorial.outlet_at(host):
         return listed.name
     if host:
         return host.removeprefix("www.")
@@ -138,11 +138,6 @@ def find_outlet(recorded: str | None, url: str | None, credited: str | None, tex
         if any(f" {cue} " in folded for cue in outlet.cues):
             return outlet.name
     return _named_as_itself(folded, editorial)
-
-
-def _outlet_at(host: str, editorial: Editorial) -> Outlet | None:
-    return next((o for o in editorial.outlets if host and any(host == d or host.endswith("." + d) for d in o.domains)),
-                None)
 
 
 # How a story names its own outlet: "told NPR", "NPR's request", "in an interview with the BBC".

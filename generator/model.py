@@ -202,6 +202,21 @@ class Editorial:
         key = fold(name)
         return self._outlets_by_name.get(key) or self._outlets_by_name.get(key.removeprefix("the "))
 
+    def outlet_at(self, host: str) -> Outlet | None:
+        """The outlet publishing on ``host`` or a subdomain of one of its domains, if listed."""
+        return next((o for o in self.outlets if host and any(host == d or host.endswith("." + d) for d in o.domains)),
+                    None)
+
+    @cached_property
+    def person_by_alias(self) -> dict[str, str]:
+        """Each folded name and alias of a known person → the person's name (the first entry wins)."""
+        return {fold(alias): k.name for k in reversed(self.people) for alias in (k.name, *k.aliases)}
+
+    @cached_property
+    def organization_aliases(self) -> frozenset[str]:
+        """Every folded name and alias of the known organisations."""
+        return frozenset(fold(alias) for k in self.organizations for alias in (k.name, *k.aliases))
+
     @cached_property
     def _outlets_by_name(self) -> dict[str, Outlet]:
         """Every folded name of every outlet, with and without a leading "the"."""

@@ -176,11 +176,7 @@ def _span(text: str, run: list[tuple[str, int, int]]) -> NameSpan | None:
     end = run[-1][2]
     if _bare(tokens[-1]) in SUFFIXES and text[end : end + 1] == ".":
         end += 1
-    name = text[first:end]
-    if name.endswith(("’s", "'s")):
-        name = name[:-2]
-    elif name.endswith(("’", "'")):
-        name = name[:-1]
+    name = POSSESSIVE.sub("", text[first:end])
     role = _role_words(text, run[: titled + 1])
     # Cues sit next to the name: a bounded window keeps the scan linear in the text's length.
     before, after = text[max(0, run[0][1] - CONTEXT) : run[0][1]], text[end : end + CONTEXT]
@@ -281,7 +277,7 @@ def without_titles(name: str) -> str:
     while len(tokens) > 1 and is_title(tokens[0]):
         tokens = tokens[1:]
     result = " ".join(tokens)
-    return re.sub(r"[’']s?$", "", result) if len(result) > 3 else result
+    return POSSESSIVE.sub("", result) if len(result) > 3 else result
 
 
 @lru_cache(maxsize=65536)

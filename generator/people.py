@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
@@ -37,8 +38,6 @@ TITLED_NAME = re.compile(
 APPOSITIVE = re.compile(rf"\b(?P<name>{NAME}),\s+(?:the|a|an)\s+(?P<role>[^,.;“”\"]{{3,90}}?)[,.]")
 # "Honduras’s immigration director, Wilson Paz," — a role, then a name in commas.
 ROLE_FIRST = re.compile(rf"(?P<role>\b[A-Z]?[\w’'-]+(?:\s+[a-z][\w-]+){{1,3}}),\s+(?P<name>{NAME}),")
-HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.\s+(?P<name>[A-Z][\w’'-]+)")
-
 
 
 @dataclass
@@ -55,19 +54,17 @@ def find_cast(paragraphs: list[str], editorial: Editorial) -> Cast:
     folded = f" {fold(text)} "
     known = [Person(k.name, k.role) for k in editorial.people if _mentions(folded, k)]
     if is_lowercased(paragraphs):
-        known_names = {fold_alias(a) for k in editorial.people for a in (k.name, *k.aliases)}
-        titled = _lowercase_titled(folded, known_names) + _lowercase_appositive(folded)
+        titled = _lowercase_titled(folded, editorial.person_by_alias) + _lowercase_appositive(folded)
         attributions = _lowercase_attributions(folded, editorial)
-        index = NameIndex(known + titled + [Person(a.name, a.role) for a in attributions], editorial.people)
+        index = NameIndex(known + titled + [Person(a.name, a.role) for a in attributions], editorial)
         attributions = sorted(attributions + lowercase_said(folded, index, attributions), key=lambda a: a.start)
         quotes = lowercase_quotes(folded, attributions, index)
     else:
-        index = NameIndex(_people(text) + known, editorial.people)
+        index = NameIndex(_people(text) + known, editorial)
         quotes = find_quotes(paragraphs, index, quoted_terms(editorial))
     # An outlet or organisation named like a person ("Al Jazeera") is not one.
-    organizations = {fold_alias(a) for k in editorial.organizations for a in (k.name, *k.aliases)}
     people = [p for p in index.people()
-              if not editorial.outlet_named(p.name) and fold_alias(p.name) not in organizations]
+              if not editorial.outlet_named(p.name) and fold_alias(p.name) not in editorial.organization_aliases]
     roles = {person.name: person.role for person in people}
     quotes = [dataclasses.replace(q, role=roles.get(q.speaker)) for q in quotes]
     return Cast(people=people, organizations=_organizations(text, folded, editorial), quotes=quotes)
@@ -99,8 +96,7 @@ def _lowercase_attributions(folded: str, editorial: Editorial) -> list[Attributi
     Without capitals a name cannot be told from other words, so a name counts only when a role
     follows it or the alias file knows it.
     """
-    organizations = sorted({fold_alias(a) for k in editorial.organizations for a in (k.name, *k.aliases)},
-                           key=len, reverse=True)
+    organizations = sorted(editorial.organization_aliases, key=lambda name: (-len(name), name))
     org = "|".join(re.escape(o) for o in organizations) or "(?!)"
     pattern = re.compile(
         r"\b(?:says|said|explains|explained|adds|added)\s+(?P<name2>[a-z]+\s+[a-z]+(?:\s+[a-z]+)?)"
@@ -109,7 +105,7 @@ def _lowercase_attributions(folded: str, editorial: Editorial) -> list[Attributi
         r"\b(?:says|said|explains|explained|adds|added)\s+(?P<name>[a-z]+(?:\s+[a-z]+)?)"
         rf"(?:\s+(?:(?:a|an|the)\s+)?(?P<role>(?:[a-z]+\s+){{1,4}}?(?:at|of|for)\s+the\s+(?:{org})))?(?=\s|$)"
     )
-    known = {fold_alias(a): k.name for k in editorial.people for a in (k.name, *k.aliases)}
+    known = editorial.person_by_alias
     found = []
     for match in pattern.finditer(folded):
         if match["name2"]:
@@ -163,7 +159,7 @@ def _starts_a_name(before: str) -> bool:
     organisation's name), but not a preposition of place ("from quetzaltenango enrique valenzuela")."""
     if before in LOCATIVES:
         return False
-    return (not before or before in FUNCTION_WORDS or before in lexicon().function_words or is_role_word(before)
+    return (not before or before in lexicon().function_words or is_role_word(before)
             or before in lexicon().not_names or re.fullmatch(rf"(?:{SPEECH_VERBS})", before) is not None
             or before.endswith("ed") or before in {"met", "meets"} or before.isdigit())
 
@@ -194,7 +190,7 @@ def _description_at(tokens: list[str], index: int) -> str | None:
     return None
 
 
-def _lowercase_titled(folded: str, known: set[str]) -> list[Person]:
+def _lowercase_titled(folded: str, known: Collection[str]) -> list[Person]:
     """"foreign minister lisandro rosales", "secretary of state marco rubio": a role word, then two name
     words (three when a function word or verb of speech follows the third), in text without capitals."""
     found = []
@@ -217,7 +213,7 @@ def _lowercase_titled(folded: str, known: set[str]) -> list[Person]:
 
 
 def _not_a_name_word(word: str) -> bool:
-    return (word in FUNCTION_WORDS or word in lexicon().function_words or is_title(word)
+    return (word in lexicon().function_words or is_title(word)
             or re.fullmatch(rf"(?:{SPEECH_VERBS})", word) is not None
             or word.endswith(("ed", "ing")) or word in {"has", "had", "is", "was", "will", "would", "says"})
 
@@ -247,9 +243,9 @@ def _title_case(words: str) -> str:
 class NameIndex:
     """Joins short forms ("Pence", "Mr. Pence", "pierce") to the fullest name known for a person."""
 
-    def __init__(self, found: list[Person], known: tuple[KnownName, ...]):
-        self.known = known
-        self._known_names = {fold_alias(a): k.name for k in reversed(known) for a in (k.name, *k.aliases)}
+    def __init__(self, found: list[Person], editorial: Editorial):
+        self.known = editorial.people
+        self._known_names = editorial.person_by_alias
         self._people: dict[str, Person] = {}
         self._resolved: dict[str, str | None] = {}
         for person in found:

@@ -35,6 +35,7 @@ SPEAKER_STOP = re.compile(r"\s+(?:about|on|in|during|after|before|who|which|whil
 # A speaker's words before "said": anything but quotes and full stops, except the one after "Mr".
 SPEAKER_WORDS = r"(?:[^“\".]|(?<=\b[A-Z])\.|" + "|".join(rf"(?<=\b{word})\." for word in ABBREVIATED) + ")"
 
+
 @dataclass(frozen=True)
 class Attribution:
     name: str
@@ -102,13 +103,14 @@ def find_quotes(paragraphs: list[str], index: NameIndex, terms: frozenset[str]) 
             if speaker is None or (short and not attributed_after and (continued or _is_term(body, terms))):
                 continue
             named_before = _last_person_named(paragraph[: match.start()], index) or last_person
-            told_so_far = "\n".join([*paragraphs[:paragraph_number], paragraph[: match.start()]])
-            speaker = _earlier_description(_name_speaker(speaker, index, named_before), told_so_far, index)
+            speaker = _name_speaker(speaker, index, named_before)
+            if speaker.startswith("the "):  # "the official": who the article introduced before, in its text so far
+                told = "\n".join([*paragraphs[:paragraph_number], paragraph[: match.start()]])
+                speaker = _earlier_description(speaker, told, index)
             quotes.append(Quote(text=body.rstrip(","), speaker=speaker))
             previous_speaker = speaker
         last_person = _last_person_named(paragraph, index) or last_person
-        sentences = [QUOTE_SPAN.sub("“…”", paragraph[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
-        previous_sentence = sentences[-1] if sentences and not spans else ""
+        previous_sentence = "" if spans else _sentence_before(paragraph, bounds, len(paragraph))
     return quotes
 
 
