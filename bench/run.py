@@ -19,6 +19,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -30,13 +31,16 @@ WORK = ROOT / "bench" / ".work"
 
 def timed(command: list[str], cwd: Path) -> tuple[float, int]:
     """Wall seconds and peak resident memory (bytes) of a command and its worker processes."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               env=os.environ | {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "0"})
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    if status:
-        raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()}")
+    # stderr goes to a file, not a pipe: a pipe nobody reads until the end fills up and hangs the command.
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors,
+                                   env=os.environ | {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "0"})
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        if status:
+            errors.seek(0)
+            raise SystemExit(f"{' '.join(command)} failed:\n{errors.read().decode()}")
     return seconds, usage.ru_maxrss * 1024
 
 
@@ -98,7 +102,6 @@ def run(count: int, shape: str) -> dict[str, float]:
     site = project / "site"
     articles = [p.stat().st_size for p in (site / "articles").glob("*-*/index.html")]
     return {
-        "articles": count,
         "generate_s": generate_seconds,
         "regenerate_s": regenerate_seconds,
         "edit_s": edit_seconds,
@@ -125,6 +128,8 @@ def main() -> None:
     shapes = list(SHAPES)
     if arguments[:1] == ["--shapes"]:
         shapes, arguments = arguments[1].split(","), arguments[2:]
+    if unknown := [shape for shape in shapes if shape not in SHAPES]:
+        raise SystemExit(f"bench: unknown shape '{unknown[0]}' (shapes: {', '.join(SHAPES)})")
     counts = [int(arg) for arg in arguments] or [100, 1000]
     print("| shape | articles | generate s | regenerate s | edit one s | build s | generator share | build ms/article "
           "| site MB | article page kB | first search kB | peak MB |")

@@ -61,7 +61,9 @@ def synthesize(count: int, out: Path, seed: int = 2019, shape: str = "mixed") ->
     shutil.copytree(ROOT / "seeds" / "topics", out / "topics")
     # For the dense shape: the sentences that name the most countries, which carry the story's deals.
     topical = sorted(sentences, key=lambda s: -len(gazetteer().mentions(s)))[: max(20, len(sentences) // 5)]
-    countries = sorted(c.name for c in gazetteer().by_name.values())
+    if shape not in SHAPES:
+        raise ValueError(f"unknown corpus shape '{shape}'")
+    countries = sorted(gazetteer().by_name)
     for number in range(count):
         if shape == "dense":
             body = [rng.choice(topical) if rng.random() < 0.4 else rng.choice(sentences)
@@ -78,7 +80,7 @@ def synthesize(count: int, out: Path, seed: int = 2019, shape: str = "mixed") ->
                           f"“This deal protects people on both sides,” {person.split()[-1]} said."]
             year = rng.randint(2015, 2026)
             outlets = OUTLETS
-        else:
+        elif shape == "mixed":
             paragraphs = [" ".join(rng.sample(sentences, rng.randint(1, 4))) for _ in range(rng.choice(LENGTHS))]
             year = rng.choice([2019, 2019, 2019, 2020, 2021, 2024, 2025, 2025])
             outlets = OUTLETS

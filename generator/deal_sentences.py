@@ -105,6 +105,8 @@ class _Words:
     language_before: frozenset[str]
     language_followed_by: frozenset[str]
     origin_prepositions: frozenset[str]
+    deal_words: tuple[str, ...]
+    """Every folded noun for a deal and verb of making one: a clause without any speaks of no deal."""
 
 
 @cache
@@ -140,6 +142,8 @@ def _words() -> _Words:
         language_before=frozenset(data["languages"]["before"]),
         language_followed_by=frozenset(data["languages"]["followed_by"]),
         origin_prepositions=frozenset(data["origin_prepositions"]),
+        deal_words=(*(fold(word) for noun_words in data["nouns"].values() for word in noun_words),
+                    *(fold(word) for word in data["making"])),
     )
 
 
@@ -152,6 +156,9 @@ def _has(folded: str, phrases) -> bool:
 def deals_in(sentence: str, earlier: Sequence[Deal] = ()) -> list[Deal]:
     """The deals a sentence speaks of; ``earlier`` are those the article's earlier sentences spoke of."""
     words = _words()
+    # Most sentences have no word for a deal at all: reading their clauses would find nothing.
+    if not _has(f" {fold(sentence)} ", words.deal_words):
+        return []
     clauses = _clauses(sentence)
     deals: dict[frozenset[str], Deal] = {}
     for index, clause in enumerate(clauses):
@@ -321,7 +328,7 @@ def _clauses(sentence: str) -> list[_Clause]:
     for piece in pieces:
         folded = tuple(fold(piece).split())
         clause = _Clause(folded, _mentions(piece, folded, lost_capitals),
-                         _has(f" {' '.join(folded)} ", (*words.nouns, *words.making)))
+                         _has(f" {' '.join(folded)} ", words.deal_words))
         if _origins_only(clause):
             clause = _Clause(folded, (), clause.speaks_of_deal)
         clauses.append(clause)

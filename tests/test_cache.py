@@ -113,3 +113,4 @@ def test_an_unchanged_corpus_reuses_its_related_reading(project, monkeypatch):
     monkeypatch.setattr(pipeline, "related_reading", must_not_run)
     second, report = run(project)
     assert report.written == []
+    assert [a.slug for a in second.articles] == [a.slug for a in first.articles]

@@ -14,9 +14,11 @@ def article(number: int, countries: list[str], published: str) -> Article:
 
 def test_the_most_related_come_first_and_ties_go_to_the_newest():
     corpus = [article(0, ["Guatemala", "Honduras"], "2019-07-01"), article(1, ["Guatemala", "Honduras"], "2019-06-01"),
-              article(2, ["Guatemala"], "2019-08-01"), article(3, ["Peru"], "2019-09-01")]
+              article(2, ["Guatemala"], "2019-08-01"), article(3, ["Peru"], "2019-09-01"),
+              article(4, ["Guatemala"], "2018-01-01")]
     related = briefing.related_reading(corpus)
-    assert [a.slug for a in related["a0000"]] == ["a0001", "a0002"]
+    # a0001 shares two topics; a0002 and a0004 one each, the newer first.
+    assert [a.slug for a in related["a0000"]] == ["a0001", "a0002", "a0004"]
 
 
 def test_a_dense_corpus_scores_only_the_nearest_in_time(monkeypatch):

@@ -1,4 +1,5 @@
-"""Write generator/data/common_words.txt: the 3,000 most frequent English words, lower case, one per line.
+"""Write generator/data/common_words.txt: the most frequent English words (the alphabetic ones of the top 3,000),
+lower case, one per line.
 
     pip install wordfreq==3.1.1 && python tools/common_words.py
 
@@ -11,7 +12,8 @@ from pathlib import Path
 from wordfreq import top_n_list
 
 OUT = Path(__file__).resolve().parent.parent / "generator" / "data" / "common_words.txt"
-HEADER = "# The 3,000 most frequent English words (wordfreq 3.1.1, top_n_list('en', 3000)); tools/common_words.py\n"
+HEADER = ("# The most frequent English words: the alphabetic ones of wordfreq 3.1.1's top_n_list('en', 3000); "
+          "tools/common_words.py\n")
 
 if __name__ == "__main__":
     words = sorted({w for w in top_n_list("en", 3000) if w.isalpha()})
