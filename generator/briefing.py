@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape as xml_escape
 from .gazetteer import gazetteer
 from .model import Agreement, Article, Editorial, GlossaryTerm, Person, Quote
 from .text import fold
-from .topics import newest_first
+from .topics import by_newest
 
 RELATED_SHOWN = 5
 # How much a shared topic says about two articles being related, before rarity is counted in.
@@ -88,7 +88,7 @@ def related_reading(articles: list[Article]) -> dict[str, list[Article]]:
     for each topic an article has, only the POSTINGS_WINDOW articles nearest to it in time are scored
     (all of them in a corpus that small), and the top few are picked with a heap, not a full sort.
     """
-    ordered = sorted(articles, key=newest_first)
+    ordered = by_newest(articles)
     rank = {a.slug: number for number, a in enumerate(ordered)}
     features = {a.slug: _features(a) for a in articles}
     frequency = Counter(f for fs in features.values() for f in fs)
@@ -138,14 +138,14 @@ def explore_index(articles: list[Article], editorial: Editorial) -> str:
                 "year": a.year,
                 "outlet": a.outlet or "Outlet unknown", "countries": [m.id for m in a.countries],
                 "agreements": [names[m.id] for m in a.agreements if m.id in names]}
-               for a in sorted(articles, key=newest_first)]
+               for a in by_newest(articles)]
     return json.dumps(records, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def atom_feed(articles: list[Article], site_title: str, updated_fallback: str = "1970-01-01") -> str:
     """An Atom feed of the articles, newest first. Links are relative to the feed, which sits at the
     site's root, so the feed is right wherever the site is served."""
-    dated = sorted((a for a in articles if a.published), key=newest_first)[:50]
+    dated = by_newest(a for a in articles if a.published)[:50]
     updated = dated[0].published if dated else updated_fallback
     entries = "".join(
         f"""  <entry>

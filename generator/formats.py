@@ -10,7 +10,6 @@ import re
 from collections.abc import Callable
 
 import lxml.html
-import trafilatura
 from lxml import etree
 
 from .model import InputError
@@ -51,6 +50,8 @@ def read_markdown(text: str) -> Read:
 
 def read_html(text: str) -> Read:
     """The article in a saved web page, without its scripts, navigation or footer (trafilatura)."""
+    import trafilatura  # here, not at the top: its import takes longer than regenerating a corpus of text
+
     document = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False)
     if document is None or len((document.text or "").split()) < MIN_HTML_WORDS:
         raise InputError("no article text found in the HTML page")

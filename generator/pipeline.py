@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import hashlib
 import os
 import re
 from collections.abc import Callable
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import extract
-from .briefing import related_reading, related_reading_digest
+from .briefing import related_reading
 from .cache import ArticleCache, input_key
 from .clean import remove_debris, split_paragraphs
 from .credits import journalists, read_credits
@@ -24,11 +25,11 @@ from .formats import READERS
 from .model import Article, Editorial, InputError, Problem, Source
 from .people import find_cast
 from .read import decode, read_article_bytes, read_meta
-from .render import render_article, render_topic_pages
+from .render import listing_token, render_article, render_topic_pages
 from .repair import repair
 from .slug import article_slug, unique_slugs
 from .topics import build_topics
-from .write import WriteReport, write_pages
+from .write import Pages, WriteReport, write_pages
 
 # Files in seeds/ that are not articles: its own README, the clippers' records, and system litter.
 NOT_ARTICLES = re.compile(r"(?i)^(?:readme(?:\..*)?|.*\.meta\.ya?ml|\.ds_store|\.gitkeep|thumbs\.db)$")
@@ -108,12 +109,14 @@ def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None,
     for _path, shown, key in inputs:
         if key in cache.articles:
             article = cache.articles[key]
-            article = dataclasses.replace(article, source=dataclasses.replace(article.source, file=shown))
+            if article.source.file != shown:
+                article = dataclasses.replace(article, source=dataclasses.replace(article.source, file=shown))
         elif isinstance(result := extracted[shown], Problem):
             corpus.problems.append(result)
             continue
         else:
             article = cache.articles[key] = result
+            cache.tokens[key] = listing_token(result)
         corpus.problems += [Problem(shown, reason, "warning") for reason in article.source.dropped]
         if first := by_hash.get(article.source.sha256):
             corpus.problems.append(Problem(shown, f"same text as '{first}'; only one page is made", "warning"))
@@ -123,7 +126,8 @@ def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None,
         corpus.keys.append(key)
     corpus.problems.sort(key=lambda problem: problem.path)
     slugs = unique_slugs([a.slug for a in corpus.articles])
-    corpus.articles = [dataclasses.replace(a, slug=s) for a, s in zip(corpus.articles, slugs, strict=True)]
+    corpus.articles = [a if a.slug == s else dataclasses.replace(a, slug=s)
+                       for a, s in zip(corpus.articles, slugs, strict=True)]
     return corpus
 
 
@@ -244,28 +248,54 @@ def date_from_url(url: str | None) -> str | None:
     return None
 
 
-def render_pages(corpus: Corpus) -> dict[str, str]:
-    """Every generated page, by its path under the output folder."""
+def render_pages(corpus: Corpus) -> Pages:
+    """Every generated page, by its path under the output folder, each rendered when first read.
+
+    A page's identity is a digest of everything it is made from, the generator's code and editorial
+    data included, so that a page written before with the same identity need not be rendered again.
+    """
     cache = corpus.cache or ArticleCache(None, "")
     by_slug = {a.slug: a for a in corpus.articles}
-    # Related reading reads every article's topics; an unchanged corpus reuses last run's.
-    slugs = cache.remembered(related_reading_digest(corpus.articles), lambda: {
+    keys = corpus.keys or [""] * len(corpus.articles)
+    # What the listings, topic pages and related reading read from every article; unchanged, they are reused.
+    listed = corpus_digest(corpus, cache)
+    slugs = cache.remembered("related", listed, lambda: {
         slug: [a.slug for a in group] for slug, group in related_reading(corpus.articles).items()})
     related = {slug: [by_slug[other] for other in group] for slug, group in slugs.items()}
-    pages = {}
-    for article, key in zip(corpus.articles, corpus.keys or [""] * len(corpus.articles), strict=True):
+    pages = Pages()
+    for article, key in zip(corpus.articles, keys, strict=True):
         # The page lists related articles, so it is cached together with what it lists.
-        page_key = (key, article.slug + "".join(f"|{a.slug}|{a.title}" for a in related[article.slug]))
-        if page_key not in cache.pages:
-            cache.pages[page_key] = render_article(article, corpus.editorial, related[article.slug])
-        pages[f"articles/{article.slug}.md"] = cache.pages[page_key]
-    topics = build_topics(corpus.articles, corpus.editorial)
-    return pages | render_topic_pages(corpus.articles, topics, corpus.editorial, cache.listing)
+        listed_here = "".join(f"|{a.slug}|{a.title}" for a in related[article.slug])
+        page_key = hashlib.sha256(f"{key}|{article.slug}|{article.source.file}{listed_here}".encode()).hexdigest()
+        render = cache.page(page_key, lambda article=article: render_article(
+            article, corpus.editorial, related[article.slug]))
+        pages.add(f"articles/{article.slug}.md", render, identity=f"{cache.fingerprint}|{page_key}" if key else None)
+
+    def topic_pages() -> tuple[dict[str, str], list[str]]:
+        topics = build_topics(corpus.articles, corpus.editorial)
+        rendered = render_topic_pages(corpus.articles, topics, corpus.editorial, cache.listing)
+        return rendered, sorted(cache.listings.used)
+
+    topic_pages, listings = cache.remembered("topic pages", listed, topic_pages)
+    cache.listings.used.update(listings)  # year pages kept for the next edit that changes what is listed
+    for path, content in topic_pages.items():
+        pages.add(path, content, identity=f"{cache.fingerprint}|{listed}|{path}" if corpus.keys else None)
+    return pages
+
+
+def corpus_digest(corpus: Corpus, cache: ArticleCache) -> str:
+    """A digest of every article's listed fields (``render.listing_token``) and final slug, in corpus order."""
+    digest = hashlib.sha256()
+    for article, key in zip(corpus.articles, corpus.keys or [""] * len(corpus.articles), strict=True):
+        token = cache.tokens.get(key) or listing_token(article)
+        digest.update(f"{article.slug}|{token}\n".encode())
+    return digest.hexdigest()
 
 
 def build(seeds: Path, out: Path, progress: Callable[[int, int], None] | None = None,
           cache_dir: Path | None = None) -> tuple[Corpus, WriteReport]:
     corpus = read_corpus(seeds, progress, cache_dir)
-    report = write_pages(out, render_pages(corpus))
+    written = corpus.cache.state.setdefault("written", {}).setdefault(str(out.resolve()), {}) if corpus.cache else None
+    report = write_pages(out, render_pages(corpus), written)
     corpus.save_cache()
     return corpus, report

@@ -75,7 +75,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for problem in corpus.problems:
             log.warning(str(problem))
         pages = render_pages(corpus)
-        corpus.save_cache()
         # Copies left in docs/ by `python -m generator build` give way to the fresh pages, and those
         # whose article is gone are dropped.
         for path in sorted(written_pages(Path(config.docs_dir)) | set(pages)):
@@ -83,6 +82,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 files.remove(stale)
         for path, content in sorted(pages.items()):
             files.append(File.generated(config, path, content=content))
+        corpus.save_cache()  # after the pages are rendered, so that the ones rendered now are kept
         return files
 
     @event_priority(100)  # before the tags plugin, or any other, reads the title

@@ -7,6 +7,7 @@ is shown literally, so a clipped ``<script>`` or ``[x](javascript:…)`` is text
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 from collections.abc import Callable
 from functools import cache
@@ -22,7 +23,7 @@ from .model import Agreement, Article, Editorial
 from .relations import relations_svg
 from .slug import slugify
 from .text import is_lowercased
-from .topics import Evidence, Topics, newest_first
+from .topics import Evidence, Topics, by_newest
 
 T = TypeVar("T")
 
@@ -166,6 +167,17 @@ def first_date(agreement: Agreement, event: str) -> str:
     return match.date + (" (approx.)" if match.approximate else "")
 
 
+LISTED_FIELDS = ("title", "outlet", "published", "authors", "summary", "countries", "agreements", "people", "quotes")
+"""What every page but an article's own reads from an article, besides its slug: the topic pages and
+listings, the feed, Explore's index and related reading. An edit to anything else (the text, the
+figures, the record of the clipping) leaves those pages as they were."""
+
+
+def listing_token(article: Article) -> str:
+    listed = repr(tuple(getattr(article, name) for name in LISTED_FIELDS))
+    return hashlib.sha256(listed.encode()).hexdigest()
+
+
 def render_topic_pages(articles: list[Article], topics: Topics, editorial: Editorial,
                        listing: Listing | None = None) -> dict[str, str]:
     """Every page but the articles' own: agreements, countries, home and listings.
@@ -175,7 +187,7 @@ def render_topic_pages(articles: list[Article], topics: Topics, editorial: Edito
     listing = listing or (lambda parts, render: render())
     by_id = {a.id: a for a in editorial.agreements}
     names = {a.id: a.short_name for a in editorial.agreements}
-    ordered = sorted(articles, key=newest_first)
+    ordered = by_newest(articles)
     article_years = by_year(ordered, lambda article: article.year)
     pages = {
         "index.md": render_page("home.md.j2", {"title": "Home", "hide": ["navigation"]}, articles=ordered,

