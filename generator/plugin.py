@@ -12,8 +12,11 @@ from __future__ import annotations
 import html
 import json
 import logging
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -39,6 +42,13 @@ THEME_SCRIPTS = ("partials/javascripts/base.html", "partials/javascripts/palette
 """Material's partials with the inline scripts our pages use (the others belong to features the site has off)."""
 
 
+PAGEFIND_PART = 4000
+"""Pages Pagefind indexes in one run. It holds about 350 kB per page until it writes the index (3.5 GB
+for 10,000 articles), so a bigger site is indexed in parts, which the search worker merges."""
+PARTS_FILE = "pagefind-parts.json"
+"""At the site's root: the folders of the parts after the first, for the search worker to merge."""
+
+
 class BriefingConfig(base.Config):
     seeds = options.Type(str, default="seeds")
     """Folder of clipped articles, relative to mkdocs.yml."""
@@ -46,6 +56,8 @@ class BriefingConfig(base.Config):
     """Folder where articles already read are remembered between builds, relative to mkdocs.yml."""
     generate = options.Type(bool, default=True)
     """False when the pages are already in docs/ (written by `python -m generator build`)."""
+    search_part = options.Type(int, default=PAGEFIND_PART)
+    """Pages Pagefind indexes in one run; a bigger site is indexed in parts (see ``index_for_search``)."""
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -111,21 +123,49 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        index_for_search(Path(config.site_dir))
+        index_for_search(Path(config.site_dir), self.config.search_part)
 
 
-def index_for_search(site: Path) -> None:
+def index_for_search(site: Path, part_size: int = PAGEFIND_PART) -> None:
     """Index the built site with Pagefind, which the header's search box reads a fragment at a time.
 
     Material's search plugin still writes search/search_index.json, with every page's text; the
     page only needs its ``config`` now, so the documents are dropped and a reader never downloads them.
     """
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent",
-                             "--root-selector", "article.md-content__inner", "--exclude-selectors", ".headerlink"],
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        raise PluginError(f"briefing: Pagefind could not index the site: {result.stderr.strip()}")
+    pages = sorted(path.relative_to(site) for path in site.rglob("*.html"))
+    parts = [pages[start : start + part_size] for start in range(0, len(pages), part_size)]
+    if len(parts) <= 1:
+        _run_pagefind(site, site / "pagefind")
+    else:
+        # Each part is a tree of hard links to its pages, so that Pagefind records the same addresses.
+        for number, part in enumerate(parts, start=1):
+            with tempfile.TemporaryDirectory(dir=site.parent, prefix=".pagefind-part-") as folder:
+                for page in part:
+                    _link(site / page, Path(folder) / page)
+                _run_pagefind(Path(folder), site / _part_folder(number))
+    extra = [f"{_part_folder(number)}/" for number in range(2, len(parts) + 1)]
+    (site / PARTS_FILE).write_text(json.dumps(extra) + "\n", encoding="utf-8")
     material_index = site / "search" / "search_index.json"
     if material_index.exists():
         data = json.loads(material_index.read_text(encoding="utf-8"))
         material_index.write_text(json.dumps({"config": data["config"], "docs": []}), encoding="utf-8")
+
+
+def _part_folder(number: int) -> str:
+    return "pagefind" if number == 1 else f"pagefind-{number}"
+
+
+def _link(page: Path, link: Path) -> None:
+    link.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(page, link)
+    except OSError:  # another file system, or one without hard links
+        shutil.copyfile(page, link)
+
+
+def _run_pagefind(site: Path, output: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output),
+                             "--silent", "--root-selector", "article.md-content__inner",
+                             "--exclude-selectors", ".headerlink"], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PluginError(f"briefing: Pagefind could not index the site: {result.stderr.strip()}")

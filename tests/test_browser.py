@@ -1,5 +1,6 @@
 """The built site in a real browser (Playwright driving Debian's Chromium), the way a reader uses it."""
 
+import json
 import re
 
 import pytest
@@ -146,3 +147,34 @@ def test_map_of_relations_shows_offline_and_its_boxes_are_links(page, site_url):
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/countries/guatemala/$"))
     assert foreign == []
+
+
+@pytest.fixture(scope="module")
+def site_in_parts(tmp_path_factory):
+    """The seed site indexed ten pages at a time, as a site of tens of thousands is, 4,000 at a time."""
+    project = copy_project(tmp_path_factory.mktemp("parts"))
+    (project / "seeds" / "950_hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "      cache: .cache/briefing\n", "      cache: .cache/briefing\n      search_part: 10\n"), encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    with static_server(project / "site") as url:
+        yield project / "site", url
+
+
+def test_a_site_indexed_in_parts_is_searched_across_all_of_them(page, site_in_parts):
+    site, url = site_in_parts
+    parts = json.loads((site / "pagefind-parts.json").read_text(encoding="utf-8"))
+    assert len(parts) >= 3 and all((site / part / "pagefind-entry.json").exists() for part in parts)
+    pages = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+    hostile = next(path for path in pages if path.startswith("articles/undated-the-united-states-and-guatemala"))
+    assert pages.index(hostile) >= 10  # indexed in a later part than the first
+    page.goto(url)
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").press_sequentially("onerrorword", delay=30)
+    expect(page.locator(".md-search-result__item").first).to_contain_text("onerrorword", timeout=15_000)
+    page.locator(".md-search__input").fill("")
+    page.locator(".md-search__input").press_sequentially("Guatemala", delay=30)
+    expect(page.locator(".md-search-result")).to_contain_text("US getting closer to 'safe third country'")
+    expect(page.locator(".md-search-result__item")).to_have_count(10)  # as many as one index gives

@@ -55,6 +55,9 @@ self.addEventListener("message", async event => {
   if (message.type === SETUP) {
     pagefind = await import(new URL("pagefind/pagefind.js", SITE_ROOT).href);
     await pagefind.options({ excerptLength: 24 });
+    // A big site is indexed in parts (generator/plugin.py); the others are searched together with the first.
+    const parts = await fetch(new URL("pagefind-parts.json", SITE_ROOT)).then(r => r.ok ? r.json() : [], () => []);
+    for (const part of parts) await pagefind.mergeIndex(new URL(part, SITE_ROOT).pathname);
     self.postMessage({ type: READY });
   } else if (message.type === QUERY) {
     const query = (message.data || "").trim();
