@@ -6,10 +6,10 @@ Pure functions over the extracted articles and the editorial data; render.py lay
 from __future__ import annotations
 
 import bisect
-import hashlib
 import heapq
 import json
 import math
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -100,30 +100,26 @@ def related_reading(articles: list[Article]) -> dict[str, list[Article]]:
         for feature in features[article.slug]:
             postings.setdefault(feature, []).append(rank[article.slug])
     half = POSTINGS_WINDOW // 2
+    limit = max(50, total // 2)
     related = {}
     for article in articles:
         mine = rank[article.slug]
-        scores: Counter[int] = Counter()
+        scores: dict[int, int] = {}
+        get = scores.get
         for feature in features[article.slug]:
             # A feature shared by most of the corpus ranks nothing.
-            if frequency[feature] > max(50, total // 2):
+            if frequency[feature] > limit:
                 continue
             listed = postings[feature]
             at = bisect.bisect_left(listed, mine)
+            add = weight[feature]
             for other in listed[max(0, at - half) : at + half + 1]:
-                if other != mine:
-                    scores[other] += weight[feature]
-        best = heapq.nsmallest(RELATED_SHOWN, scores, key=lambda other: (-scores[other], other))
-        related[article.slug] = [ordered[other] for other in best]
+                scores[other] = get(other, 0) + add
+        scores.pop(mine, None)
+        # Highest score first, then the newest (lowest rank): a heap of plain tuples, no key function.
+        best = heapq.nsmallest(RELATED_SHOWN, zip(map(operator.neg, scores.values()), scores, strict=True))
+        related[article.slug] = [ordered[other] for _, other in best]
     return related
-
-
-def related_reading_digest(articles: list[Article]) -> str:
-    """A digest of everything related reading reads: each article's slug, date and topics, in corpus order."""
-    digest = hashlib.sha256(f"{POSTINGS_WINDOW}|{RELATED_SHOWN}|{sorted(WEIGHTS.items())}".encode())
-    for article in articles:
-        digest.update(repr((article.slug, article.published, sorted(_features(article)))).encode())
-    return digest.hexdigest()
 
 
 def _features(article: Article) -> set[tuple[str, str]]:
