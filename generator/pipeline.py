@@ -295,7 +295,12 @@ def corpus_digest(corpus: Corpus, cache: ArticleCache) -> str:
 def build(seeds: Path, out: Path, progress: Callable[[int, int], None] | None = None,
           cache_dir: Path | None = None) -> tuple[Corpus, WriteReport]:
     corpus = read_corpus(seeds, progress, cache_dir)
-    written = corpus.cache.state.setdefault("written", {}).setdefault(str(out.resolve()), {}) if corpus.cache else None
-    report = write_pages(out, render_pages(corpus), written)
+    report = write_corpus_pages(corpus, out)
     corpus.save_cache()
     return corpus, report
+
+
+def write_corpus_pages(corpus: Corpus, out: Path) -> WriteReport:
+    """Render and write the corpus's pages under ``out``, remembering in the cache what was written there."""
+    written = corpus.cache.state.setdefault("written", {}).setdefault(str(out.resolve()), {}) if corpus.cache else None
+    return write_pages(out, render_pages(corpus), written)

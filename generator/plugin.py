@@ -1,14 +1,17 @@
 """MkDocs plugin: ``mkdocs build`` and ``mkdocs serve`` run the generator themselves.
 
-A thin adapter around the same core as the CLI (``read_corpus`` + ``render_pages``). Pages are added
-to the build in memory with ``File.generated``, so nothing is written into ``docs/``: an idle server
-has nothing to rebuild, a removed article's page simply is not generated again, and hand-written pages
-are never touched. The seeds folder is watched, so editing an article, a ``.meta.yml`` or the
-editorial YAML rebuilds the site and reloads the browser.
+A thin adapter around the same core as the CLI (``read_corpus`` + ``write_corpus_pages``). The pages
+are written to a folder of the plugin's own (beside the cache) and added to the build with
+``File.generated``, so nothing is written into ``docs/``: an idle server has nothing to rebuild, a
+removed article's page simply is not generated again, hand-written pages are never touched, and a page
+is rewritten only when it changes, which is what lets ``mkdocs serve --dirty`` rebuild only those.
+The seeds folder is watched, so editing an article, a ``.meta.yml`` or the editorial YAML rebuilds
+the site and reloads the browser.
 """
 
 from __future__ import annotations
 
+import atexit
 import html
 import json
 import logging
@@ -17,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -32,8 +36,8 @@ from mkdocs.utils import get_relative_url
 
 from .csp import content_security_policy, inline_scripts
 from .model import InputError
-from .pipeline import read_corpus, render_pages
-from .write import written_pages
+from .pipeline import read_corpus, write_corpus_pages
+from .write import MANIFEST, written_pages
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -47,6 +51,10 @@ PAGEFIND_PART = 4000
 for 10,000 articles), so a bigger site is indexed in parts, which the search worker merges."""
 PARTS_FILE = "pagefind-parts.json"
 """At the site's root: the folders of the parts after the first, for the search worker to merge."""
+
+
+_PAGE_FOLDERS: dict[Path, Path] = {}
+"""The pages folder of each seeds folder built without a cache, kept for the process's later builds."""
 
 
 class BriefingConfig(base.Config):
@@ -79,6 +87,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if not self.config.generate:
             return files
+        started = time.perf_counter()
         try:
             corpus = read_corpus(self.seeds, cache_dir=self.cache)
         except InputError as error:
@@ -86,16 +95,35 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # Each problem is a warning: shown while serving, fatal to `mkdocs build --strict`.
         for problem in corpus.problems:
             log.warning(str(problem))
-        pages = render_pages(corpus)
+        # The pages are files of their own folder, rewritten only when they change, so that `mkdocs serve
+        # --dirty` rebuilds only the pages an edit changed (a page given as content is always rebuilt).
+        pages_dir = self.pages_dir()
+        report = write_corpus_pages(corpus, pages_dir)
+        corpus.save_cache()
+        pages = sorted(written_pages(pages_dir))
         # Copies left in docs/ by `python -m generator build` give way to the fresh pages, and those
         # whose article is gone are dropped.
         for path in sorted(written_pages(Path(config.docs_dir)) | set(pages)):
             if stale := files.get_file_from_path(path):
                 files.remove(stale)
-        for path, content in sorted(pages.items()):
-            files.append(File.generated(config, path, content=content))
-        corpus.save_cache()  # after the pages are rendered, so that the ones rendered now are kept
+        for path in pages:
+            files.append(File.generated(config, path, abs_src_path=str(pages_dir / path)))
+        log.info(f"briefing: {len(corpus.articles):,} articles, {len(pages):,} pages ({len(report.written):,} "
+                 f"written, {len(report.removed):,} removed) generated in {time.perf_counter() - started:.2f} s")
         return files
+
+    def pages_dir(self) -> Path:
+        """Where the generated pages are written: beside the cache, or a folder of this process's own."""
+        if self.cache is not None:
+            folder = self.cache / "pages"
+            if folder.exists() and not (folder / MANIFEST).exists():
+                shutil.rmtree(folder)  # the plugin's own folder, with no record of what it wrote there
+            return folder
+        if self.seeds not in _PAGE_FOLDERS:
+            folder = Path(tempfile.mkdtemp(prefix="briefing-pages-"))
+            atexit.register(shutil.rmtree, folder, ignore_errors=True)
+            _PAGE_FOLDERS[self.seeds] = folder
+        return _PAGE_FOLDERS[self.seeds]
 
     @event_priority(100)  # before the tags plugin, or any other, reads the title
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

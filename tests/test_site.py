@@ -1,12 +1,14 @@
 """The built site: `mkdocs build --strict` passes and no internal link or anchor is broken."""
 
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from sitebuild import copy_project, mkdocs_build
+from sitebuild import copy_project, mkdocs_build, mkdocs_env
 
 
 class LinkCollector(HTMLParser):
@@ -102,3 +104,21 @@ def test_pages_left_in_docs_by_the_cli_give_way_to_fresh_ones(tmp_path):
     assert result.returncode == 0, result.stderr
     built = {p.parent.name for p in (project / "site" / "articles").glob("*/index.html")}
     assert len(built) == 4 and not any(name.startswith("2019-07-11") for name in built)
+
+
+def test_a_dirty_build_after_a_text_edit_rebuilds_only_that_article(tmp_path):
+    """`mkdocs build --dirty` (and `mkdocs serve --dirty`) rebuild the pages whose files changed: the plugin
+    rewrites a generated page only when it changes, so an edit to one article's text rebuilds that one."""
+    project = copy_project(tmp_path)
+    assert mkdocs_build(project).returncode == 0
+    built = {path: path.stat().st_mtime_ns for path in (project / "site").rglob("index.html")}
+    edited = next((project / "seeds").glob("001_*.txt"))
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nAn editor's added sentence.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--dirty"], cwd=project, capture_output=True,
+                            text=True, env=mkdocs_env())
+    assert result.returncode == 0, result.stderr
+    rebuilt = {path.relative_to(project / "site").parent.as_posix() for path, mtime in built.items()
+               if path.stat().st_mtime_ns != mtime}
+    assert rebuilt == {"articles/2019-07-12-the-trump-administration-is-expected-to-announce-a-major"}
+    page = project / "site" / "articles" / "2019-07-12-the-trump-administration-is-expected-to-announce-a-major"
+    assert "added sentence." in (page / "index.html").read_text(encoding="utf-8")
