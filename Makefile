@@ -44,9 +44,10 @@ lock: $(STAMP)
 clean:
 	rm -rf $(VENV) site docs/articles docs/agreements docs/countries docs/index.md docs/outlets.md docs/.generator-manifest.json
 
-# The briefing plugin (generator/plugin.py) generates the pages inside MkDocs; seeds/ is watched.
+# The briefing plugin (generator/plugin.py) generates the pages inside MkDocs; seeds/ is watched. --dirty: a
+# reload rebuilds only the pages an edit changed (the plugin rewrites a page only when it changes; the nav is fixed).
 serve: $(STAMP)
-	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty -a 127.0.0.1:8000
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict

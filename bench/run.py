@@ -4,10 +4,12 @@
     python bench/run.py 100 1000 10000                 # `make bench-large`: the 10,000 rows take many minutes
     python bench/run.py --shapes dense 1000 10000      # one shape only (mixed, dense, sparse)
 
-Columns: generator seconds (cold, no cache), regeneration seconds of the unchanged corpus (warm cache),
-`mkdocs build` seconds including Pagefind's indexing (pages already generated, so the two add up to the
-pipeline), site size, the median article page's HTML, what a reader downloads for the first search
-(measured in Chromium, see tests/sitebuild.py), and the peak memory of the largest step.
+Columns: generator seconds (cold, no cache), regeneration seconds of the unchanged corpus (warm cache)
+and after one article's text changed, `mkdocs build` seconds including Pagefind's indexing (pages already
+generated, so the two add up to the pipeline), the rebuild of `mkdocs serve --dirty` after one article's
+text changed (with the generator's part of it, from the plugin's log), site size, the median article
+page's HTML, what a reader downloads for the first search (measured in Chromium, see tests/sitebuild.py),
+and the peak memory of the largest step.
 Timings are wall-clock on this machine; compare ratios in one run.
 """
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -99,12 +102,15 @@ def run(count: int, shape: str) -> dict[str, float]:
     regenerate_seconds, _ = timed([*generate, "--cache", ".cache"], project)
     edit_seconds = edit_one(project, generate)
     build_seconds, build_memory = timed([python, "-m", "mkdocs", "build", "--strict", "-q"], project)
+    reload_seconds, reload_generator_seconds = serve_reload(project)
     site = project / "site"
     articles = [p.stat().st_size for p in (site / "articles").glob("*-*/index.html")]
     return {
         "generate_s": generate_seconds,
         "regenerate_s": regenerate_seconds,
         "edit_s": edit_seconds,
+        "reload_s": reload_seconds,
+        "reload_generator_s": reload_generator_seconds,
         "build_s": build_seconds,
         "generator_share": generate_seconds / (generate_seconds + build_seconds),
         "build_ms_per_article": 1000 * build_seconds / count,
@@ -123,6 +129,42 @@ def edit_one(project: Path, generate: list[str]) -> float:
     return seconds
 
 
+def serve_reload(project: Path) -> tuple[float, float]:
+    """Seconds `mkdocs serve --dirty` takes to rebuild after one article's text changed, and the
+    generator's seconds within them (the briefing plugin's own log line)."""
+    config = project / "mkdocs-serve.yml"
+    config.write_text((project / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "      generate: false\n", "      cache: .cache\n"), encoding="utf-8")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with tempfile.NamedTemporaryFile("w+", suffix=".log") as log:
+        process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(config),
+                                    "--dev-addr", f"127.0.0.1:{port}"], cwd=project, stdout=log,
+                                   stderr=subprocess.STDOUT, env=os.environ | {"NO_MKDOCS_2_WARNING": "1"})
+        try:
+            _wait_for_builds(log.name, 1, process)
+            edited = sorted((project / "seeds").glob("*.txt"))[1]
+            edited.write_text(edited.read_text(encoding="utf-8") + "\nAn editor's added sentence.\n", encoding="utf-8")
+            output = _wait_for_builds(log.name, 2, process)
+        finally:
+            process.terminate()
+            process.wait()
+    built = re.findall(r"Documentation built in ([\d.]+) seconds", output)
+    generated = re.findall(r"generated in ([\d.]+) s", output)
+    return float(built[-1]), float(generated[-1])
+
+
+def _wait_for_builds(log: str, count: int, process: subprocess.Popen) -> str:
+    while True:
+        output = Path(log).read_text(encoding="utf-8")
+        if output.count("Documentation built in") >= count:
+            return output
+        if process.poll() is not None:
+            raise SystemExit(f"mkdocs serve stopped:\n{output}")
+        time.sleep(0.5)
+
+
 def main() -> None:
     arguments = sys.argv[1:]
     shapes = list(SHAPES)
@@ -131,9 +173,9 @@ def main() -> None:
     if unknown := [shape for shape in shapes if shape not in SHAPES]:
         raise SystemExit(f"bench: unknown shape '{unknown[0]}' (shapes: {', '.join(SHAPES)})")
     counts = [int(arg) for arg in arguments] or [100, 1000]
-    print("| shape | articles | generate s | regenerate s | edit one s | build s | generator share | build ms/article "
-          "| site MB | article page kB | first search kB | peak MB |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| shape | articles | generate s | regenerate s | edit one s | build s | serve reload s (generator s) "
+          "| generator share | build ms/article | site MB | article page kB | first search kB | peak MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for shape in shapes:
         for count in counts:
             print_row(shape, count, run(count, shape))
@@ -141,7 +183,8 @@ def main() -> None:
 
 def print_row(shape: str, count: int, row: dict[str, float]) -> None:
     print(f"| {shape} | {count:,} | {row['generate_s']:.1f} | {row['regenerate_s']:.2f} | {row['edit_s']:.2f} "
-          f"| {row['build_s']:.1f} | {row['generator_share']:.0%} | {row['build_ms_per_article']:.1f} "
+          f"| {row['build_s']:.1f} | {row['reload_s']:.1f} ({row['reload_generator_s']:.2f}) "
+          f"| {row['generator_share']:.0%} | {row['build_ms_per_article']:.1f} "
           f"| {row['site_mb']:.0f} | {row['article_kb']:.1f} | {row['first_search_kb']:,.0f} "
           f"| {row['peak_mb']:,.0f} |", flush=True)
 

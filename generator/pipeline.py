@@ -66,7 +66,10 @@ def discover(seeds: Path) -> list[Path]:
 
     Editorial data lives in topics/; a file of a format no reader knows is reported, not skipped.
     """
-    return sorted(p for p in seeds.iterdir() if p.is_file() and not NOT_ARTICLES.match(p.name))
+    # scandir knows each entry's type without a stat call: 20,000 fewer at 10,000 articles.
+    with os.scandir(seeds) as entries:
+        names = sorted(entry.name for entry in entries if entry.is_file() and not NOT_ARTICLES.match(entry.name))
+    return [seeds / name for name in names]
 
 
 def meta_path(article: Path) -> Path:
@@ -95,7 +98,7 @@ def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None,
     found = discover(seeds)
     corpus.files = len(found)
     for path in found:
-        shown = display_path(path, seeds)
+        shown = f"{seeds.name}/{path.name}"  # display_path of a file directly in the seeds folder
         try:
             inputs.append((path, shown, cache.key_of(path, meta_path(path), lambda path=path: _input_key(path))))
         except InputError as error:

@@ -12,9 +12,12 @@ the site and reloads the browser.
 from __future__ import annotations
 
 import atexit
+import contextlib
+import hashlib
 import html
 import json
 import logging
+import math
 import os
 import shutil
 import subprocess
@@ -70,9 +73,12 @@ class BriefingConfig(base.Config):
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     serving = False
+    dirty = False
+    removed: list[str] = []  # noqa: RUF012 - replaced, never changed in place
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -100,6 +106,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         pages_dir = self.pages_dir()
         report = write_corpus_pages(corpus, pages_dir)
         corpus.save_cache()
+        self.removed = report.removed
         pages = sorted(written_pages(pages_dir))
         # Copies left in docs/ by `python -m generator build` give way to the fresh pages, and those
         # whose article is gone are dropped.
@@ -150,33 +157,68 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         env.globals["content_security_policy"] = content_security_policy(scripts, serving=self.serving)
         return env
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.rebuilt: set[str] = set()
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.rebuilt.add(page.file.dest_uri)  # a --dirty build writes only the pages whose files changed
+        return output
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        index_for_search(Path(config.site_dir), self.config.search_part)
+        site = Path(config.site_dir)
+        # A --dirty build leaves the pages of removed articles in the site; they must go, and from search.
+        for path in self.removed:
+            gone = File(path, None, str(site), config.use_directory_urls)
+            Path(gone.abs_dest_path).unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # a folder that holds other pages stays
+                Path(gone.abs_dest_path).parent.rmdir()
+            self.rebuilt.add(gone.dest_uri)
+        index_for_search(site, self.config.search_part, self.rebuilt if self.dirty else None)
 
 
-def index_for_search(site: Path, part_size: int = PAGEFIND_PART) -> None:
+def index_for_search(site: Path, part_size: int = PAGEFIND_PART, rebuilt: set[str] | None = None) -> None:
     """Index the built site with Pagefind, which the header's search box reads a fragment at a time.
+
+    A site of more than ``part_size`` pages is indexed in parts, each page in the part its address
+    hashes to, so that a page stays in its part while others come and go. With ``rebuilt`` (the pages a
+    ``--dirty`` build wrote), only the parts holding one of them are indexed again.
 
     Material's search plugin still writes search/search_index.json, with every page's text; the
     page only needs its ``config`` now, so the documents are dropped and a reader never downloads them.
     """
-    pages = sorted(path.relative_to(site) for path in site.rglob("*.html"))
-    parts = [pages[start : start + part_size] for start in range(0, len(pages), part_size)]
-    if len(parts) <= 1:
-        _run_pagefind(site, site / "pagefind")
-    else:
+    pages = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+    count = max(1, math.ceil(len(pages) / part_size))
+    parts: list[list[str]] = [[] for _ in range(count)]
+    for page in pages:
+        parts[search_part_of(page, count)].append(page)
+    extra = [f"{_part_folder(number)}/" for number in range(2, count + 1)]
+    parts_file = site / PARTS_FILE
+    same_parts = parts_file.exists() and json.loads(parts_file.read_text(encoding="utf-8")) == extra
+    for number, part in enumerate(parts, start=1):
+        output = site / _part_folder(number)
+        if same_parts and rebuilt is not None and output.exists() and not rebuilt.intersection(part):
+            continue
+        if count == 1:
+            _run_pagefind(site, output)
+            continue
         # Each part is a tree of hard links to its pages, so that Pagefind records the same addresses.
-        for number, part in enumerate(parts, start=1):
-            with tempfile.TemporaryDirectory(dir=site.parent, prefix=".pagefind-part-") as folder:
-                for page in part:
-                    _link(site / page, Path(folder) / page)
-                _run_pagefind(Path(folder), site / _part_folder(number))
-    extra = [f"{_part_folder(number)}/" for number in range(2, len(parts) + 1)]
-    (site / PARTS_FILE).write_text(json.dumps(extra) + "\n", encoding="utf-8")
+        with tempfile.TemporaryDirectory(dir=site.parent, prefix=".pagefind-part-") as folder:
+            for page in part:
+                _link(site / page, Path(folder) / page)
+            _run_pagefind(Path(folder), output)
+    for stale in site.glob("pagefind-*/"):
+        if f"{stale.name}/" not in extra:
+            shutil.rmtree(stale)
+    parts_file.write_text(json.dumps(extra) + "\n", encoding="utf-8")
     material_index = site / "search" / "search_index.json"
     if material_index.exists():
         data = json.loads(material_index.read_text(encoding="utf-8"))
         material_index.write_text(json.dumps({"config": data["config"], "docs": []}), encoding="utf-8")
+
+
+def search_part_of(page: str, count: int) -> int:
+    """The search part (0 for the first) a page's address, relative to the site, is indexed in."""
+    return int(hashlib.sha256(page.encode()).hexdigest()[:8], 16) % count
 
 
 def _part_folder(number: int) -> str:

@@ -95,10 +95,10 @@ def write_pages(out: Path, pages: Mapping[str, str], written: Written | None = N
     identities = pages.identity if isinstance(pages, Pages) else {}
     known: Written = written if written is not None else {}
     previous = written_pages(out)
-    # Check every page before writing any, so a refusal leaves the folder as it was.
+    # Check every new page before writing any, so a refusal leaves the folder as it was.
     for path in sorted(pages):
         target = out / safe_relative(path)
-        if target.exists() and path not in previous:
+        if path not in previous and target.exists():
             raise ValueError(f"'{target}' exists and was not written by the generator; refusing to overwrite it")
     for path in sorted(pages):
         target = out / path

@@ -7,6 +7,8 @@ import pytest
 from playwright.sync_api import expect
 from sitebuild import ARTIFACTS, copy_project, mkdocs_build, static_server
 
+from generator.plugin import search_part_of
+
 HOSTILE = ("The United States and Guatemala talked. <img src=x onerror=\"window.hacked=1\"> "
            "<script>window.hacked=2</script> onerrorword appears here.")
 
@@ -151,12 +153,12 @@ def test_map_of_relations_shows_offline_and_its_boxes_are_links(page, site_url):
 
 @pytest.fixture(scope="module")
 def site_in_parts(tmp_path_factory):
-    """The seed site indexed ten pages at a time, as a site of tens of thousands is, 4,000 at a time."""
+    """The seed site indexed in parts of eight pages, as a site of tens of thousands is in parts of 4,000."""
     project = copy_project(tmp_path_factory.mktemp("parts"))
     (project / "seeds" / "950_hostile.txt").write_text(HOSTILE, encoding="utf-8")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
-        "      cache: .cache/briefing\n", "      cache: .cache/briefing\n      search_part: 10\n"), encoding="utf-8")
+        "      cache: .cache/briefing\n", "      cache: .cache/briefing\n      search_part: 8\n"), encoding="utf-8")
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     with static_server(project / "site") as url:
@@ -169,7 +171,7 @@ def test_a_site_indexed_in_parts_is_searched_across_all_of_them(page, site_in_pa
     assert len(parts) >= 3 and all((site / part / "pagefind-entry.json").exists() for part in parts)
     pages = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
     hostile = next(path for path in pages if path.startswith("articles/undated-the-united-states-and-guatemala"))
-    assert pages.index(hostile) >= 10  # indexed in a later part than the first
+    assert search_part_of(hostile, len(parts) + 1) != 0  # indexed in another part than the first
     page.goto(url)
     page.locator(".md-search__input").click()
     page.locator(".md-search__input").press_sequentially("onerrorword", delay=30)

@@ -1,5 +1,6 @@
 """The built site: `mkdocs build --strict` passes and no internal link or anchor is broken."""
 
+import json
 import re
 import subprocess
 import sys
@@ -9,6 +10,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from sitebuild import copy_project, mkdocs_build, mkdocs_env
+
+from generator.plugin import search_part_of
 
 
 class LinkCollector(HTMLParser):
@@ -122,3 +125,23 @@ def test_a_dirty_build_after_a_text_edit_rebuilds_only_that_article(tmp_path):
     assert rebuilt == {"articles/2019-07-12-the-trump-administration-is-expected-to-announce-a-major"}
     page = project / "site" / "articles" / "2019-07-12-the-trump-administration-is-expected-to-announce-a-major"
     assert "added sentence." in (page / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_dirty_build_indexes_again_only_the_search_part_of_the_edited_article(tmp_path):
+    project = copy_project(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "      cache: .cache/briefing\n", "      cache: .cache/briefing\n      search_part: 10\n"), encoding="utf-8")
+    assert mkdocs_build(project).returncode == 0
+    site = project / "site"
+    folders = ["pagefind/", *json.loads((site / "pagefind-parts.json").read_text(encoding="utf-8"))]
+    indexed = {folder: (site / folder / "pagefind-entry.json").stat().st_mtime_ns for folder in folders}
+    edited = next((project / "seeds").glob("001_*.txt"))
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nAn editor's added sentence.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--dirty"], cwd=project, capture_output=True,
+                            text=True, env=mkdocs_env())
+    assert result.returncode == 0, result.stderr
+    again = [folder for folder in folders
+             if (site / folder / "pagefind-entry.json").stat().st_mtime_ns != indexed[folder]]
+    page = "articles/2019-07-12-the-trump-administration-is-expected-to-announce-a-major/index.html"
+    assert again == [folders[search_part_of(page, len(folders))]]
