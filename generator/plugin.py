@@ -143,12 +143,23 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             page.meta["title"] = html.escape(title)
         return markdown
 
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+        """Each of the page's tags with the address of its own page (from ``tag_pages`` in the front
+        matter), for the tags partial to link the chips at the top of the page."""
+        tag_pages = page.meta.get("tag_pages")
+        files = getattr(self, "files", None)
+        if isinstance(tag_pages, dict) and files is not None:
+            context["tag_links"] = {tag: file.url for tag, path in tag_pages.items()
+                                    if isinstance(path, str) and (file := files.get_file_from_path(path))}
+        return context
+
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """The Content Security Policy the theme override puts in every page's head.
 
         The theme's inline scripts differ only by the page's ``base_url``, so they are hashed as the theme
         renders them for every folder depth the site has, and the 404 page's absolute base.
         """
+        self.files = files
         bases = {get_relative_url(".", file.url) for file in files.documentation_pages()}
         bases.add(urlsplit(config.site_url or "/").path)
         context = {"config": config, "features": config.theme.get("features", [])}

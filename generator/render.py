@@ -122,6 +122,9 @@ def article_front_matter(article: Article, editorial: Editorial) -> dict:
             **({"dropped": source.dropped} if source.dropped else {}),
         },
         "tags": [names.get(m.id, m.id) for m in article.agreements] + [m.id for m in article.countries],
+        # Each tag's own page, so that the chips at the top of the page link to it (overrides/partials/tags.html).
+        "tag_pages": {names.get(m.id, m.id): f"agreements/{m.id}.md" for m in article.agreements}
+        | {m.id: f"countries/{slugify(m.id)}.md" for m in article.countries},
         "inferred": article.inferred,
     }
 
@@ -225,7 +228,8 @@ def render_topic_pages(articles: list[Article], topics: Topics, editorial: Edito
         base = f"agreements/{agreement.id}"
         years = by_year(topic.evidence, evidence_year)
         pages[f"{base}.md"] = render_page(
-            "agreement.md.j2", {"title": agreement.name, "tags": [agreement.short_name]},
+            "agreement.md.j2", {"title": agreement.name, "tags": [agreement.short_name],
+                                "tag_pages": {agreement.short_name: f"{base}.md"}},
             agreement=agreement, topic=topic, related=[by_id[r] for r in agreement.related],
             items=topic.evidence, years=years, up="../", base=agreement.id)
         pages |= year_pages(base, agreement.name, topic.evidence, years, listing)
@@ -233,7 +237,8 @@ def render_topic_pages(articles: list[Article], topics: Topics, editorial: Edito
         base = f"countries/{topic.slug}"
         years = by_year(topic.evidence, evidence_year)
         pages[f"{base}.md"] = render_page(
-            "country.md.j2", {"title": topic.name, "tags": [topic.name]}, topic=topic,
+            "country.md.j2", {"title": topic.name, "tags": [topic.name], "tag_pages": {topic.name: f"{base}.md"}},
+            topic=topic,
             items=topic.evidence, years=years, up="../", base=topic.slug)
         pages |= year_pages(base, topic.name, topic.evidence, years, listing)
     return pages

@@ -180,3 +180,24 @@ def test_a_site_indexed_in_parts_is_searched_across_all_of_them(page, site_in_pa
     page.locator(".md-search__input").press_sequentially("Guatemala", delay=30)
     expect(page.locator(".md-search-result")).to_contain_text("US getting closer to 'safe third country'")
     expect(page.locator(".md-search-result__item")).to_have_count(10)  # as many as one index gives
+
+
+def test_topic_chips_are_links_a_keyboard_reaches(page, site_url):
+    page.goto(site_url + "articles/2019-07-11-us-getting-closer-to-safe-third-country-agreement-with/")
+    chips = page.locator("nav.md-tags a.md-tag")
+    expect(chips.filter(has_text="US–Guatemala ACA (2019)")).to_have_attribute(
+        "href", re.compile(r"/agreements/us-guatemala-aca-2019/$"))
+    expect(chips.filter(has_text=re.compile("^Guatemala$"))).to_have_attribute(
+        "href", re.compile(r"/countries/guatemala/$"))
+    assert page.locator("nav.md-tags span.md-tag").count() == 0
+    # Tab from the top of the page until the Guatemala chip has the focus, then follow it with Enter.
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('nav.md-tags a') && document.activeElement.textContent")\
+                == "Guatemala":
+            break
+    else:
+        raise AssertionError("the keyboard never reached the Guatemala chip")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/countries/guatemala/$"))
+    expect(page.locator("h1")).to_contain_text("Guatemala")

@@ -76,9 +76,11 @@ def test_country_page_lists_agreements_articles_and_people(pages):
 
 def test_home_page_tables(pages):
     home = pages["index.md"]
-    assert ("| [US–Canada STCA](agreements/us-canada-stca.md) | United States, Canada | 2002-12-05 | 2004-12-29 "
+    assert ("| [US–Canada STCA](agreements/us-canada-stca.md) | [United States](countries/united-states.md), "
+            "[Canada](countries/canada.md) | 2002-12-05 | 2004-12-29 "
             "| in force | 3 |") in home
-    assert ("| [US–Guatemala ACA (2019)](agreements/us-guatemala-aca-2019.md) | United States, Guatemala "
+    assert ("| [US–Guatemala ACA (2019)](agreements/us-guatemala-aca-2019.md) | [United States]"
+            "(countries/united-states.md), [Guatemala](countries/guatemala.md) "
             "| 2019-07-26 | — | suspended | 3 |") in home
     assert "| [Mexico](countries/mexico.md) | 5 | 4 |" in home
     latest = home.split("## Latest articles", 1)[1].split("## Agreements", 1)[0]
@@ -133,3 +135,10 @@ def test_articles_are_ordered_newest_first_undated_last_ties_by_slug(corpus):
     articles = [dataclasses.replace(corpus.articles[0], slug=slug, published=published) for slug, published in [
         ("b", "2019-07-01"), ("u2", None), ("a", "2019-07-01"), ("c", "2024-01-31"), ("u1", None), ("d", "2019-06-30")]]
     assert [a.slug for a in by_newest(articles)] == ["c", "a", "b", "d", "u1", "u2"]
+
+
+def test_lists_of_countries_on_listing_and_topic_pages_are_links(pages):
+    assert "[Guatemala](../countries/guatemala.md)" in pages["articles/index.md"]
+    assert "[Guatemala](countries/guatemala.md)" in pages["index.md"]  # the agreements' parties
+    assert "[Guatemala](../countries/guatemala.md)" in pages["agreements/index.md"]
+    assert "[United States](../countries/united-states.md)" in pages["countries/guatemala.md"]
