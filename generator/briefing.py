@@ -138,27 +138,35 @@ def explore_index(articles: list[Article], editorial: Editorial) -> str:
     return json.dumps(records, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
-def atom_feed(articles: list[Article], site_title: str, updated_fallback: str = "1970-01-01") -> str:
-    """An Atom feed of the articles, newest first. Links are relative to the feed, which sits at the
-    site's root, so the feed is right wherever the site is served."""
-    dated = by_newest(a for a in articles if a.published)[:50]
+FEED_ENTRIES = 50
+"""Articles a feed carries: the newest."""
+
+
+def atom_feed(articles: list[Article], site_title: str, topic: str | None = None, path: str = "feed.xml",
+              page: str = "", updated_fallback: str = "1970-01-01") -> str:
+    """An Atom feed of the dated articles, newest first: the site's, or one ``topic``'s. It is written at
+    ``path`` and stands for the page at ``page`` (both relative to the site's root; the home page by
+    default). Links are relative to the feed, so the feed is right wherever the site is served."""
+    root = "../" * path.count("/")
+    dated = by_newest(a for a in articles if a.published)[:FEED_ENTRIES]
     updated = dated[0].published if dated else updated_fallback
     entries = "".join(
         f"""  <entry>
     <title>{xml_escape(a.title)}</title>
-    <link href="articles/{a.slug}/"/>
+    <link href="{root}articles/{a.slug}/"/>
     <id>tag:briefing,{a.published}:{a.slug}</id>
     <updated>{a.published}T00:00:00Z</updated>
 {''.join(f'    <author><name>{xml_escape(name)}</name></author>' + chr(10) for name in a.authors)}\
     <summary>{xml_escape(a.summary)}</summary>
   </entry>
 """ for a in dated)
+    feed_id = "tag:briefing,2019:feed" + ("" if path == "feed.xml" else ":" + path.removesuffix(".xml"))
     return f"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
-  <title>{xml_escape(site_title)}</title>
-  <id>tag:briefing,2019:feed</id>
-  <link rel="self" href="feed.xml"/>
-  <link href="./"/>
+  <title>{xml_escape(f"{site_title}: {topic}" if topic else site_title)}</title>
+  <id>{xml_escape(feed_id)}</id>
+  <link rel="self" href="{xml_escape(path.rsplit("/", 1)[-1])}"/>
+  <link href="{xml_escape(root + page or "./")}"/>
   <updated>{updated}T00:00:00Z</updated>
   <author><name>{xml_escape(site_title)}</name></author>
 {entries}</feed>

@@ -227,19 +227,25 @@ def render_topic_pages(articles: list[Article], topics: Topics, editorial: Edito
         agreement = topic.agreement
         base = f"agreements/{agreement.id}"
         years = by_year(topic.evidence, evidence_year)
+        feed = f"feeds/{base}.xml"
         pages[f"{base}.md"] = render_page(
             "agreement.md.j2", {"title": agreement.name, "tags": [agreement.short_name],
-                                "tag_pages": {agreement.short_name: f"{base}.md"}},
+                                "tag_pages": {agreement.short_name: f"{base}.md"}, "feed": feed},
             agreement=agreement, topic=topic, related=[by_id[r] for r in agreement.related],
-            items=topic.evidence, years=years, up="../", base=agreement.id)
+            items=topic.evidence, years=years, up="../", base=agreement.id, feed=feed)
+        pages[feed] = briefing.atom_feed([e.article for e in topic.evidence], SITE_TITLE, agreement.name, feed,
+                                         f"{base}/")
         pages |= year_pages(base, agreement.name, topic.evidence, years, listing)
     for topic in topics.countries:
         base = f"countries/{topic.slug}"
         years = by_year(topic.evidence, evidence_year)
+        feed = f"feeds/{base}.xml"
         pages[f"{base}.md"] = render_page(
-            "country.md.j2", {"title": topic.name, "tags": [topic.name], "tag_pages": {topic.name: f"{base}.md"}},
-            topic=topic,
-            items=topic.evidence, years=years, up="../", base=topic.slug)
+            "country.md.j2", {"title": topic.name, "tags": [topic.name], "tag_pages": {topic.name: f"{base}.md"},
+                              "feed": feed},
+            topic=topic, items=topic.evidence, years=years, up="../", base=topic.slug, feed=feed)
+        pages[feed] = briefing.atom_feed([e.article for e in topic.evidence], SITE_TITLE, topic.name, feed,
+                                         f"{base}/")
         pages |= year_pages(base, topic.name, topic.evidence, years, listing)
     return pages
 

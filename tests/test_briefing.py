@@ -1,19 +1,22 @@
 """The briefing features: timeline, glossary, who said what, who's who, related reading, readable 000, feed."""
 
+import dataclasses
 import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import feedparser
 import pytest
 
-from generator.briefing import readable, related_reading, timeline
+from generator.briefing import atom_feed, readable, related_reading, timeline
 from generator.pipeline import read_corpus, render_pages
-from generator.topics import country_slug
+from generator.topics import build_topics, country_slug
 
 ROOT = Path(__file__).resolve().parent.parent
 ATOM = "{http://www.w3.org/2005/Atom}"
 SVG = "{http://www.w3.org/2000/svg}"
+SITE = "https://example.org/briefing/"
 
 
 @pytest.fixture(scope="module")
@@ -102,6 +105,49 @@ def test_feed_is_valid_atom_newest_first(pages):
     assert len(entries) == 5 and updated == sorted(updated, reverse=True)
     assert entries[0].find(f"{ATOM}link").get("href").startswith("articles/2025-06-26-")
     assert feed.find(f"{ATOM}title").text == "Safe third country briefing"
+
+
+def parse_feed(pages, path):
+    """The feed as a reader's feed reader sees it, served at a site's address."""
+    return feedparser.parse(pages[path], response_headers={"content-location": f"{SITE}{path}",
+                                                           "content-type": "application/atom+xml"})
+
+
+def test_every_agreement_and_country_has_a_valid_feed_of_its_newest_articles(pages, corpus):
+    topics = build_topics(corpus.articles, corpus.editorial)
+    feeds = {f"feeds/agreements/{t.agreement.id}.xml": (t.agreement.name, t.evidence) for t in topics.agreements}
+    feeds |= {f"feeds/countries/{t.slug}.xml": (t.name, t.evidence) for t in topics.countries}
+    assert len(feeds) == len(topics.agreements) + len(topics.countries) > 20
+    for path, (name, evidence) in feeds.items():
+        feed = parse_feed(pages, path)
+        assert not feed.bozo, (path, feed.get("bozo_exception"))
+        assert feed.version == "atom10"
+        assert feed.feed.title == f"Safe third country briefing: {name}"
+        page = path.removeprefix("feeds/").removesuffix(".xml")
+        assert feed.feed.link == f"{SITE}{page}/"  # the topic's page
+        assert next(link.href for link in feed.feed.links if link.rel == "self") == f"{SITE}{path}"
+        dated = [e.article for e in evidence if e.article.published]
+        assert [entry.link for entry in feed.entries] == [f"{SITE}articles/{a.slug}/" for a in dated][:50]
+        assert [entry.updated for entry in feed.entries] == sorted((entry.updated for entry in feed.entries),
+                                                                   reverse=True)
+
+
+def test_a_topic_feed_keeps_the_newest_fifty(corpus):
+    article = corpus.articles[0]
+    many = [dataclasses.replace(article, slug=f"a{n:03d}", published=f"20{10 + n // 12:02d}-{n % 12 + 1:02d}-01")
+            for n in range(120)]
+    feed = feedparser.parse(atom_feed(many, "Briefing", "Guatemala", "feeds/countries/guatemala.xml",
+                                      "countries/guatemala/"))
+    assert len(feed.entries) == 50
+    assert feed.entries[0].updated == "2019-12-01T00:00:00Z"  # the newest of the 120
+
+
+def test_topic_pages_link_and_advertise_their_feeds(pages):
+    assert "[Follow this agreement](../feeds/agreements/us-guatemala-aca-2019.xml)" in pages[
+        "agreements/us-guatemala-aca-2019.md"]
+    assert "feed: feeds/agreements/us-guatemala-aca-2019.xml" in pages["agreements/us-guatemala-aca-2019.md"]
+    assert "[Follow this country](../feeds/countries/guatemala.xml)" in pages["countries/guatemala.md"]
+    assert "feed: feeds/countries/guatemala.xml" in pages["countries/guatemala.md"]
 
 
 def test_explore_index_has_facets_for_every_article(pages):

@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import feedparser
 import pytest
 from sitebuild import copy_project, mkdocs_build, mkdocs_env
 
@@ -145,3 +146,28 @@ def test_a_dirty_build_indexes_again_only_the_search_part_of_the_edited_article(
              if (site / folder / "pagefind-entry.json").stat().st_mtime_ns != indexed[folder]]
     page = "articles/2019-07-12-the-trump-administration-is-expected-to-announce-a-major/index.html"
     assert again == [folders[search_part_of(page, len(folders))]]
+
+
+class FeedLinks(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.feeds: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag == "link" and values.get("rel") == "alternate" and values.get("type") == "application/atom+xml":
+            self.feeds.append(values["href"])
+
+
+@pytest.mark.parametrize("page", ["agreements/us-guatemala-aca-2019", "countries/guatemala"])
+def test_topic_pages_advertise_their_own_feed_whose_entries_are_pages_of_the_site(built_site, page):
+    head = FeedLinks()
+    head.feed((built_site / page / "index.html").read_text(encoding="utf-8"))
+    assert head.feeds == ["../../feed.xml", f"../../feeds/{page}.xml"]
+    feed_file = built_site / "feeds" / f"{page}.xml"
+    feed = feedparser.parse(feed_file.read_bytes(), response_headers={
+        "content-location": f"http://127.0.0.1/feeds/{page}.xml", "content-type": "application/atom+xml"})
+    assert not feed.bozo and len(feed.entries) >= 3
+    for entry in feed.entries:
+        path = urlsplit(entry.link).path.lstrip("/")
+        assert (built_site / path / "index.html").exists(), entry.link
