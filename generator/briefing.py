@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import bisect
 import heapq
-import json
 import math
 import operator
 import re
@@ -125,17 +124,6 @@ def related_reading(articles: list[Article]) -> dict[str, list[Article]]:
 def _features(article: Article) -> set[tuple[str, str]]:
     return ({("agreement", m.id) for m in article.agreements} | {("country", m.id) for m in article.countries}
             | {("person", p.name) for p in article.people})
-
-
-def explore_index(articles: list[Article], editorial: Editorial) -> str:
-    """The data the Explore page filters in the browser: one record per article, as JSON."""
-    names = {a.id: a.short_name for a in editorial.agreements}
-    records = [{"title": a.title, "url": f"../articles/{a.slug}/", "date": a.published or "",
-                "year": a.year,
-                "outlet": a.outlet or "Outlet unknown", "countries": [m.id for m in a.countries],
-                "agreements": [names[m.id] for m in a.agreements if m.id in names]}
-               for a in by_newest(articles)]
-    return json.dumps(records, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 FEED_ENTRIES = 50

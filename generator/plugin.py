@@ -13,15 +13,9 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import hashlib
 import html
-import json
 import logging
-import math
-import os
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -40,6 +34,7 @@ from mkdocs.utils import get_relative_url
 from .csp import content_security_policy, inline_scripts
 from .model import InputError
 from .pipeline import read_corpus, write_corpus_pages
+from .search_index import PAGEFIND_PART, index_for_search
 from .write import MANIFEST, written_pages
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -47,13 +42,6 @@ log = logging.getLogger("mkdocs.plugins.briefing")
 THEME_SCRIPTS = ("partials/javascripts/base.html", "partials/javascripts/palette.html",
                  "partials/javascripts/content.html")
 """Material's partials with the inline scripts our pages use (the others belong to features the site has off)."""
-
-
-PAGEFIND_PART = 4000
-"""Pages Pagefind indexes in one run. It holds about 350 kB per page until it writes the index (3.5 GB
-for 10,000 articles), so a bigger site is indexed in parts, which the search worker merges."""
-PARTS_FILE = "pagefind-parts.json"
-"""At the site's root: the folders of the parts after the first, for the search worker to merge."""
 
 
 _PAGE_FOLDERS: dict[Path, Path] = {}
@@ -185,68 +173,3 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 Path(gone.abs_dest_path).parent.rmdir()
             self.rebuilt.add(gone.dest_uri)
         index_for_search(site, self.config.search_part, self.rebuilt if self.dirty else None)
-
-
-def index_for_search(site: Path, part_size: int = PAGEFIND_PART, rebuilt: set[str] | None = None) -> None:
-    """Index the built site with Pagefind, which the header's search box reads a fragment at a time.
-
-    A site of more than ``part_size`` pages is indexed in parts, each page in the part its address
-    hashes to, so that a page stays in its part while others come and go. With ``rebuilt`` (the pages a
-    ``--dirty`` build wrote), only the parts holding one of them are indexed again.
-
-    Material's search plugin still writes search/search_index.json, with every page's text; the
-    page only needs its ``config`` now, so the documents are dropped and a reader never downloads them.
-    """
-    pages = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
-    count = max(1, math.ceil(len(pages) / part_size))
-    parts: list[list[str]] = [[] for _ in range(count)]
-    for page in pages:
-        parts[search_part_of(page, count)].append(page)
-    extra = [f"{_part_folder(number)}/" for number in range(2, count + 1)]
-    parts_file = site / PARTS_FILE
-    same_parts = parts_file.exists() and json.loads(parts_file.read_text(encoding="utf-8")) == extra
-    for number, part in enumerate(parts, start=1):
-        output = site / _part_folder(number)
-        if same_parts and rebuilt is not None and output.exists() and not rebuilt.intersection(part):
-            continue
-        if count == 1:
-            _run_pagefind(site, output)
-            continue
-        # Each part is a tree of hard links to its pages, so that Pagefind records the same addresses.
-        with tempfile.TemporaryDirectory(dir=site.parent, prefix=".pagefind-part-") as folder:
-            for page in part:
-                _link(site / page, Path(folder) / page)
-            _run_pagefind(Path(folder), output)
-    for stale in site.glob("pagefind-*/"):
-        if f"{stale.name}/" not in extra:
-            shutil.rmtree(stale)
-    parts_file.write_text(json.dumps(extra) + "\n", encoding="utf-8")
-    material_index = site / "search" / "search_index.json"
-    if material_index.exists():
-        data = json.loads(material_index.read_text(encoding="utf-8"))
-        material_index.write_text(json.dumps({"config": data["config"], "docs": []}), encoding="utf-8")
-
-
-def search_part_of(page: str, count: int) -> int:
-    """The search part (0 for the first) a page's address, relative to the site, is indexed in."""
-    return int(hashlib.sha256(page.encode()).hexdigest()[:8], 16) % count
-
-
-def _part_folder(number: int) -> str:
-    return "pagefind" if number == 1 else f"pagefind-{number}"
-
-
-def _link(page: Path, link: Path) -> None:
-    link.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(page, link)
-    except OSError:  # another file system, or one without hard links
-        shutil.copyfile(page, link)
-
-
-def _run_pagefind(site: Path, output: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output),
-                             "--silent", "--root-selector", "article.md-content__inner",
-                             "--exclude-selectors", ".headerlink"], capture_output=True, text=True)
-    if result.returncode != 0:
-        raise PluginError(f"briefing: Pagefind could not index the site: {result.stderr.strip()}")

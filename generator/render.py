@@ -220,7 +220,6 @@ def render_topic_pages(articles: list[Article], topics: Topics, editorial: Edito
                                  speakers=briefing.quotes_by_speaker(articles)),
         "people.md": render_page("people.md.j2", {"title": "Who's who"}, people=briefing.whos_who(articles)),
         "explore.md": render_page("explore.md.j2", {"title": "Explore", **NOT_SEARCHED}),
-        "explore.json": briefing.explore_index(articles, editorial),
         "feed.xml": briefing.atom_feed(articles, SITE_TITLE),
     }
     for topic in topics.agreements:

@@ -1,7 +1,6 @@
 """The briefing features: timeline, glossary, who said what, who's who, related reading, readable 000, feed."""
 
 import dataclasses
-import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -150,12 +149,17 @@ def test_topic_pages_link_and_advertise_their_feeds(pages):
     assert "feed: feeds/countries/guatemala.xml" in pages["countries/guatemala.md"]
 
 
-def test_explore_index_has_facets_for_every_article(pages):
-    records = json.loads(pages["explore.json"])
-    assert len(records) == 5
-    guatemala_2019 = [r["title"] for r in records if "Guatemala" in r["countries"] and r["year"] == "2019"]
-    assert len(guatemala_2019) == 4
-    assert all(r["url"].startswith("../articles/") for r in records)
+def test_article_pages_carry_the_facets_explore_filters_by(pages):
+    page = pages["articles/2019-07-11-us-getting-closer-to-safe-third-country-agreement-with.md"]
+    facets = page.split('<div class="briefing-facets" hidden data-pagefind-ignore>\n')[1].split("</div>")[0]
+    assert facets.splitlines() == [
+        '<span data-pagefind-filter="kind">article</span>', '<span data-pagefind-filter="year">2019</span>',
+        '<span data-pagefind-filter="outlet">CNN</span>',
+        '<span data-pagefind-filter="agreement">US–Guatemala ACA (2019)</span>',
+        *[f'<span data-pagefind-filter="country">{c}</span>' for c in ("United States", "Guatemala", "Mexico",
+                                                                        "El Salvador", "Honduras")],
+        '<span data-pagefind-meta="outlet">CNN</span>', '<span data-pagefind-meta="date">2019-07-11</span>',
+        '<span data-pagefind-sort="date">2019-07-11</span>']
 
 
 def test_map_of_relations_joins_agreements_to_their_parties(pages, editorial):

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 from sitebuild import ARTIFACTS, copy_project, mkdocs_build, static_server
 
-from generator.plugin import search_part_of
+from generator.search_index import search_part_of
 
 HOSTILE = ("The United States and Guatemala talked. <img src=x onerror=\"window.hacked=1\"> "
            "<script>window.hacked=2</script> onerrorword appears here.")
@@ -102,17 +102,53 @@ def test_no_console_errors_on_topic_and_listing_pages(page, site_url):
         expect(page.locator("h1")).to_be_visible()
 
 
-def test_explore_filters_by_country_and_year(page, site_url):
+def test_explore_searches_text_and_filters_together_and_keeps_them_in_the_address(page, site_url):
     page.goto(site_url + "explore/")
+    summary = page.locator(".briefing-explore__summary")
+    expect(summary).to_have_text("6 articles")
     page.locator("#explore-country").select_option("Guatemala")
     page.locator("#explore-year").select_option("2019")
-    results = page.locator(".briefing-explore__results li")
-    expect(results).to_have_count(4)
-    expect(page.locator(".briefing-explore__summary")).to_have_text("4 of 6 articles")
-    expect(page.locator(".briefing-explore__results")).to_contain_text("US getting closer")
+    expect(summary).to_have_text("4 articles")
     expect(page.locator("#explore-year option:checked")).to_have_text("2019 (4)")
-    results.filter(has_text="US getting closer").get_by_role("link").click()
-    expect(page.locator("h1")).to_contain_text("US getting closer")
+    expect(page.locator("#explore-year option").first).to_have_text("All (6)")  # Guatemala, any year
+    page.locator("#explore-query").fill("tariffs")
+    expect(summary).to_have_text("3 articles matching “tariffs”")
+    results = page.locator(".briefing-explore__results li")
+    expect(results).to_have_count(3)
+    expect(results.filter(has_text="Mexico and the U.S. have made progress")).to_have_count(1)
+    expect(results.locator("mark").first).to_have_text(re.compile("tariff", re.I))
+    expect(page).to_have_url(re.compile(r"/explore/\?q=tariffs&country=Guatemala&year=2019$"))
+    # The address reproduces the view.
+    shared = page.context.new_page()
+    shared.goto(page.url)
+    expect(shared.locator(".briefing-explore__summary")).to_have_text("3 articles matching “tariffs”")
+    expect(shared.locator("#explore-query")).to_have_value("tariffs")
+    expect(shared.locator("#explore-country")).to_have_value("Guatemala")
+    expect(shared.locator("#explore-year")).to_have_value("2019")
+    shared.close()
+
+
+def test_explore_works_with_the_keyboard_alone(page, site_url):
+    page.goto(site_url + "explore/")
+    expect(page.locator(".briefing-explore__summary")).to_have_text("6 articles")
+
+    def tab_to(selector: str) -> None:
+        for _ in range(80):
+            page.keyboard.press("Tab")
+            if page.evaluate(f"document.activeElement.matches({selector!r})"):
+                return
+        raise AssertionError(f"the keyboard never reached {selector}")
+
+    tab_to("#explore-query")
+    page.keyboard.type("tariffs")
+    expect(page.locator(".briefing-explore__summary")).to_have_text("3 articles matching “tariffs”")
+    page.keyboard.press("Tab")  # to the country filter
+    page.keyboard.press("ArrowDown")  # its first country, Brazil
+    expect(page.locator(".briefing-explore__summary")).to_have_text("1 article matching “tariffs”")
+    expect(page).to_have_url(re.compile(r"\?q=tariffs&country=Brazil$"))
+    tab_to(".briefing-explore__results a")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/articles/2019-06-10-president-trump-wants-asylum-seekers"))
 
 
 def test_glossary_term_is_explained_on_hover(page, site_url):
@@ -201,3 +237,14 @@ def test_topic_chips_are_links_a_keyboard_reaches(page, site_url):
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/countries/guatemala/$"))
     expect(page.locator("h1")).to_contain_text("Guatemala")
+
+
+def test_feed_links_are_not_taken_for_other_languages_of_the_site(page, site_url):
+    """Material downloads the sitemap.xml beside every link[rel=alternate] it finds, taking it for another
+    language of the site: beside a topic's feed there is none (a 404 on every topic page)."""
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + "agreements/us-guatemala-aca-2019/")
+    page.wait_for_load_state("networkidle")
+    # Only the site's own sitemap, which instant navigation reads.
+    assert [url for url in requested if url.endswith("sitemap.xml")] == [site_url + "sitemap.xml"]

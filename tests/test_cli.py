@@ -25,11 +25,11 @@ def test_build_prints_the_summary(tmp_seeds, tmp_path, capsys):
     out = tmp_path / "docs"
     code, stdout, stderr = run(capsys, "build", "--seeds", str(tmp_seeds), "--out", str(out))
     pages = pages_on_disk(out)
-    # Five article pages, plus the home, listing, agreement, country and briefing pages, the feeds (the
-    # site's, and one per agreement and country) and the Explore page's data.
+    # Five article pages, plus the home, listing, agreement, country and briefing pages and the feeds (the
+    # site's, and one per agreement and country).
     assert len([p for p in pages if p.startswith("articles/") and p != "articles/index.md"]) == 5
     assert len([p for p in pages if p.startswith("feeds/")]) == 22
-    assert len(pages) == 61 and {"feed.xml", "explore.json", "timeline.md"} <= set(pages)
+    assert len(pages) == 60 and {"feed.xml", "explore.md", "timeline.md"} <= set(pages)
     assert stdout == [f"5 articles read, {len(pages)} pages written, 0 unchanged, 0 removed, 0 errors, 0 warnings"]
     assert (code, stderr) == (0, [])
 

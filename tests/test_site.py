@@ -12,7 +12,7 @@ import feedparser
 import pytest
 from sitebuild import copy_project, mkdocs_build, mkdocs_env
 
-from generator.plugin import search_part_of
+from generator.search_index import search_part_of
 
 
 class LinkCollector(HTMLParser):
@@ -155,7 +155,9 @@ class FeedLinks(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         values = dict(attrs)
-        if tag == "link" and values.get("rel") == "alternate" and values.get("type") == "application/atom+xml":
+        # As a feed reader finds a feed: a link whose rel has the word "alternate", of the Atom type.
+        if tag == "link" and "alternate" in (values.get("rel") or "").split() \
+                and values.get("type") == "application/atom+xml":
             self.feeds.append(values["href"])
 
 
