@@ -8,8 +8,8 @@ Columns: generator seconds (cold, no cache), regeneration seconds of the unchang
 and after one article's text changed, `mkdocs build` seconds including Pagefind's indexing (pages already
 generated, so the two add up to the pipeline), the rebuild of `mkdocs serve --dirty` after one article's
 text changed (with the generator's part of it, from the plugin's log), site size, the median article
-page's HTML, what a reader downloads for the first search (measured in Chromium, see tests/sitebuild.py),
-and the peak memory of the largest step.
+page's HTML, what a reader downloads for the first search (measured in Chromium, see tests/sitebuild.py)
+and for Explore to show a query with two filters, and the peak memory of the largest step.
 Timings are wall-clock on this machine; compare ratios in one run.
 """
 
@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 from synthesize import SHAPES, synthesize
 
@@ -86,6 +87,33 @@ def first_search_bytes(site: Path, query: str = "Guatemala") -> int:
     return sum(sizes.values())
 
 
+def explore_bytes(site: Path, query: str = "asylum") -> int:
+    """Bytes a reader's browser downloads for Explore to show a query with two filters (the first country
+    and the newest year it offers): from opening the page (its HTML and assets excluded, as for the search
+    box) to the results, measured in Chromium. Pagefind's code and WebAssembly, its entry, metadata and
+    filter indexes, the word chunks of the query and one fragment per result shown."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from playwright.sync_api import sync_playwright
+    from sitebuild import CHROMIUM, CHROMIUM_ARGS, static_server
+
+    sizes: dict[str, int] = {}
+    with static_server(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        looking = browser.new_page()
+        looking.goto(url + "explore/")
+        looking.locator("#explore-year option").nth(1).wait_for(state="attached", timeout=120_000)
+        country = looking.locator("#explore-country option").nth(1).get_attribute("value")
+        year = looking.locator("#explore-year option").nth(1).get_attribute("value")
+        page = browser.new_context().new_page()  # a reader with nothing cached
+        page.on("response", lambda r: sizes.__setitem__(r.url, len(r.body())) if "pagefind" in r.url and r.ok
+                else None)
+        page.goto(url + "explore/?" + urlencode({"q": query, "country": country, "year": year}))
+        page.get_by_text(re.compile(f"matching “{query}”")).wait_for(timeout=120_000)
+        page.wait_for_load_state("networkidle")
+        browser.close()
+    return sum(sizes.values())
+
+
 def run(count: int, shape: str) -> dict[str, float]:
     project = WORK / f"{shape}-{count}"
     if project.exists():
@@ -117,6 +145,7 @@ def run(count: int, shape: str) -> dict[str, float]:
         "site_mb": folder_bytes(site) / 1e6,
         "article_kb": statistics.median(articles) / 1e3,
         "first_search_kb": first_search_bytes(site) / 1e3,
+        "explore_kb": explore_bytes(site) / 1e3,
         "peak_mb": max(generate_memory, build_memory) / 1e6,
     }
 
@@ -174,8 +203,8 @@ def main() -> None:
         raise SystemExit(f"bench: unknown shape '{unknown[0]}' (shapes: {', '.join(SHAPES)})")
     counts = [int(arg) for arg in arguments] or [100, 1000]
     print("| shape | articles | generate s | regenerate s | edit one s | build s | serve reload s (generator s) "
-          "| generator share | build ms/article | site MB | article page kB | first search kB | peak MB |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| generator share | build ms/article | site MB | article page kB | first search kB | Explore kB | peak MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for shape in shapes:
         for count in counts:
             print_row(shape, count, run(count, shape))
@@ -186,6 +215,7 @@ def print_row(shape: str, count: int, row: dict[str, float]) -> None:
           f"| {row['build_s']:.1f} | {row['reload_s']:.1f} ({row['reload_generator_s']:.2f}) "
           f"| {row['generator_share']:.0%} | {row['build_ms_per_article']:.1f} "
           f"| {row['site_mb']:.0f} | {row['article_kb']:.1f} | {row['first_search_kb']:,.0f} "
+          f"| {row['explore_kb']:,.0f} "
           f"| {row['peak_mb']:,.0f} |", flush=True)
 
 
