@@ -7,9 +7,12 @@ import os
 import sys
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 from .editorial import topics_dir
 from .model import InputError
 from .pipeline import build, display_path, read_corpus
+from .search_index import index_for_search
 from .suggest import suggest, to_yaml
 
 DEFAULT_CACHE = Path(".cache/briefing")
@@ -21,7 +24,8 @@ def main(argv: list[str] | None = None) -> int:
         description="Turn a folder of clipped news articles into the Markdown pages of a briefing site.",
         epilog="examples:\n  python -m generator build --seeds seeds --out docs\n"
         "  python -m generator check --seeds seeds\n"
-        "  python -m generator suggest --seeds seeds\n\n"
+        "  python -m generator suggest --seeds seeds\n"
+        "  python -m generator index-search site\n\n"
         "`mkdocs build` and `mkdocs serve` run the same generator through the briefing plugin.\n"
         "Errors are one line each (\"Error reading '<file>': <reason>\"), followed by a summary with the counts.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -40,6 +44,11 @@ def main(argv: list[str] | None = None) -> int:
         description="Print, as YAML to paste into topics/agreements.yml, every agreement the articles discuss "
         "that no listed agreement covers, most discussed first, with the sentences that show it. "
         "Exits 1 if any input has an error.")
+    index_parser = commands.add_parser(
+        "index-search", help="index a built site for its search box and Explore (Pagefind)",
+        description="Index a site built without the briefing plugin (by Zensical or ProperDocs, say) with "
+        "Pagefind, as the plugin does after `mkdocs build`, so that its search box and Explore work.")
+    index_parser.add_argument("site", type=Path, help="the built site's folder")
     for command in (build_parser, check_parser, suggest_parser):
         command.add_argument("--seeds", type=Path, default=Path("seeds"),
                              help="folder of clipped articles (default: seeds)")
@@ -51,6 +60,17 @@ def main(argv: list[str] | None = None) -> int:
                               help="read every article again")
     args = parser.parse_args(argv)
 
+    if args.command == "index-search":
+        if not (args.site / "index.html").is_file():
+            print(f"Error: '{args.site}' is not a built site (it has no index.html)", file=sys.stderr)
+            return 1
+        try:
+            index_for_search(args.site)
+        except PluginError as error:
+            print(f"Error: {error}", file=sys.stderr)
+            return 1
+        print(f"indexed {args.site} for search")
+        return 0
     progress = show_progress if sys.stderr.isatty() and not os.environ.get("CI") else None
     try:
         if args.command == "build":

@@ -8,7 +8,9 @@ import shutil
 import subprocess
 import sys
 import threading
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -66,3 +68,49 @@ def require_chromium() -> str:
     if os.environ.get("CI"):
         pytest.fail(message + "; CI must run the browser tests")
     pytest.skip(message)
+
+
+class LinkCollector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if "id" in values:
+            self.ids.add(values["id"])
+        for name in ("href", "src", "xlink:href"):  # xlink:href: the links of the map of relations (SVG)
+            if values.get(name):
+                self.links.append(values[name])
+
+
+def parse(page: Path) -> LinkCollector:
+    collector = LinkCollector()
+    collector.feed(page.read_text(encoding="utf-8"))
+    return collector
+
+
+def broken_links(site: Path) -> tuple[list[str], int]:
+    """Every link and anchor of the built site's pages that leads nowhere in it, and how many were checked."""
+    pages = {page: parse(page) for page in site.rglob("*.html")}
+    broken, checked = [], 0
+    for page, collector in pages.items():
+        for link in collector.links:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or link.startswith(("mailto:", "javascript:", "data:")):
+                continue
+            if parts.path.startswith("/"):  # 404.html links from the site's root path, wherever it is served
+                target = site / unquote(parts.path).split("/", 2)[2]
+            else:
+                target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            checked += 1
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)} links to missing {link}")
+            elif parts.fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else parse(target).ids
+                if parts.fragment not in ids:
+                    broken.append(f"{page.relative_to(site)} links to missing anchor {link}")
+    return broken, checked

@@ -1,5 +1,6 @@
 """The command line: one summary line, one line per bad input, exit 1 on any error, `check` writes nothing."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -134,8 +135,10 @@ def test_help_lists_the_commands(capsys):
         main(["--help"])
     help_text = capsys.readouterr().out
     assert exit_info.value.code == 0
-    assert "build     read every article and write the site's pages" in help_text
-    assert "check     validate every input and write nothing" in help_text
+    for command, summary in [("build", "read every article and write the site's pages"),
+                             ("check", "validate every input and write nothing"),
+                             ("index-search", "index a built site for its search box and Explore (Pagefind)")]:
+        assert re.search(rf"\b{command}\s+{re.escape(summary)}", help_text), command
 
 
 def test_command_is_required(capsys):
