@@ -1,5 +1,6 @@
 """The generated pages outlive the theme: what `python -m generator build` writes also builds with Zensical
-and with ProperDocs (the MkDocs 1.x fork), every page there and every internal link resolving."""
+and with ProperDocs (the MkDocs 1.x fork), every page there and every internal link resolving; and ProperDocs
+runs the briefing plugin itself, as MkDocs does."""
 
 import re
 import shutil
@@ -63,3 +64,25 @@ def test_properdocs_config_is_mkdocs_config_without_the_plugin():
     without_plugin = re.sub(r"\n  # Generates the article[^\n]*\n  - briefing:\n(?:      [^\n]*\n)+", "\n", mkdocs)
     assert without_plugin != mkdocs
     assert re.sub(r"^(?:#[^\n]*\n)+", "", properdocs) == without_plugin
+
+
+HOSTILE_TITLE = "<script>alert('pwn-title')</script> Deal"
+
+
+def test_properdocs_runs_the_briefing_plugin_as_mkdocs_does(tmp_path):
+    project = copy_project(tmp_path)
+    (project / "seeds" / "950_hostile.txt").write_text("The United States and Guatemala talked on Monday.\n",
+                                                       encoding="utf-8")
+    (project / "seeds" / "950_hostile.meta.yml").write_text(f'title: "{HOSTILE_TITLE}"\n', encoding="utf-8")
+    result = subprocess.run([str(BIN / "properdocs"), "build", "--strict", "-f", "mkdocs.yml"], cwd=project,
+                            capture_output=True, text=True, env=mkdocs_env())
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "briefing: 6 articles" in result.stderr
+    site = project / "site"
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    (page,) = site.glob("articles/undated-script*/index.html")
+    html = page.read_text(encoding="utf-8")
+    # The plugin's work: the title is text in the head and header, and the page carries the policy.
+    assert "<script>alert(" not in html and "&lt;script&gt;alert(&#x27;pwn-title&#x27;)" in html
+    assert 'http-equiv="Content-Security-Policy"' in html
+    assert broken_links(site)[0] == []
