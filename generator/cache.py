@@ -59,12 +59,6 @@ class Rows:
         self.used.add(key)
         self.values[key] = self.added[key] = value
 
-    def fetch_all(self) -> None:
-        """Every stored value at once: one query is far quicker than a query per row."""
-        if self._db is not None:
-            for key, value in self._db.execute(f"SELECT key, value FROM {self._table}"):  # noqa: S608
-                self.values.setdefault(key, self._decode(value))
-
     def save(self, db: sqlite3.Connection, keep: Iterable[str], encode: Callable[[Any], Any] = lambda v: v) -> None:
         keep = set(keep)
         stale = [(key,) for key in self.stored - keep]
@@ -115,6 +109,11 @@ class ArticleCache:
         cache = cls._open(path, fingerprint)
         _OPEN[path] = cache
         return cache
+
+    @staticmethod
+    def forget_open() -> None:
+        """Drop the caches this process holds open, so that the next load reads its file from disk."""
+        _OPEN.clear()
 
     @classmethod
     def _open(cls, path: Path, fingerprint: str) -> ArticleCache:

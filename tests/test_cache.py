@@ -155,3 +155,13 @@ def test_an_edit_to_the_text_alone_renders_only_its_article(project, monkeypatch
     assert "An editor's added sentence." in changed.paragraphs[-1]
     assert (rendered, articles) == ([], [changed.slug])
     assert report.written == [f"articles/{changed.slug}.md"]
+
+
+def test_an_unreadable_cache_is_built_again(project):
+    first, _ = run(project)
+    (cache_file,) = (project / ".cache").glob("*.sqlite")
+    pipeline.ArticleCache.forget_open()  # as a new process would start
+    cache_file.write_bytes(b"not a database" * 100)
+    corpus, report = run(project)
+    assert corpus.articles == first.articles and report.written == []
+    run(project)  # and the rebuilt cache is read again
