@@ -204,9 +204,13 @@ class ArticleCache:
 
 
 @contextlib.contextmanager
-def collection_paused() -> Iterator[None]:
+def collection_paused(freeze: bool = True) -> Iterator[None]:
     """Loading 10,000 articles makes millions of objects, none of them garbage, and Python's cycle
-    collector would scan them again and again as they are made (two thirds of the load time)."""
+    collector would scan them again and again as they are made (two thirds of the load time).
+
+    ``freeze``: what was made lives as long as the process (a loaded cache: a command's run, a server's
+    session), so later collections need not scan it again either.
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -214,8 +218,8 @@ def collection_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-        # What was loaded lives as long as the run: later collections need not scan it again.
-        gc.freeze()
+        if freeze:
+            gc.freeze()
 
 
 def _stat(path: Path | None) -> tuple[int, int, int]:

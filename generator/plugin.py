@@ -31,6 +31,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from .cache import collection_paused
 from .csp import content_security_policy, inline_scripts
 from .model import InputError
 from .pipeline import read_corpus, write_corpus_pages
@@ -82,18 +83,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not self.config.generate:
             return files
         started = time.perf_counter()
-        try:
-            corpus = read_corpus(self.seeds, cache_dir=self.cache)
-        except InputError as error:
-            raise PluginError(str(error)) from None
+        # A served site's heap holds every page MkDocs built; the collector would scan it again and again
+        # while the generator makes its short-lived objects.
+        with collection_paused(freeze=False):
+            try:
+                corpus = read_corpus(self.seeds, cache_dir=self.cache)
+            except InputError as error:
+                raise PluginError(str(error)) from None
+            # The pages are files of their own folder, rewritten only when they change, so that `mkdocs serve
+            # --dirty` rebuilds only the pages an edit changed (a page given as content is always rebuilt).
+            pages_dir = self.pages_dir()
+            report = write_corpus_pages(corpus, pages_dir)
+            corpus.save_cache()
         # Each problem is a warning: shown while serving, fatal to `mkdocs build --strict`.
         for problem in corpus.problems:
             log.warning(str(problem))
-        # The pages are files of their own folder, rewritten only when they change, so that `mkdocs serve
-        # --dirty` rebuilds only the pages an edit changed (a page given as content is always rebuilt).
-        pages_dir = self.pages_dir()
-        report = write_corpus_pages(corpus, pages_dir)
-        corpus.save_cache()
         self.removed = report.removed
         pages = sorted(written_pages(pages_dir))
         # Copies left in docs/ by `python -m generator build` give way to the fresh pages, and those
