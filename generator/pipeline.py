@@ -268,7 +268,7 @@ def render_pages(corpus: Corpus) -> Pages:
     pages = Pages()
     for article, key in zip(corpus.articles, keys, strict=True):
         # The page lists related articles, so it is cached together with what it lists.
-        listed_here = "".join(f"|{a.slug}|{a.title}" for a in related[article.slug])
+        listed_here = "".join(f"|{a.slug}|{a.title}|{a.outlet}|{a.published}" for a in related[article.slug])
         page_key = hashlib.sha256(f"{key}|{article.slug}|{article.source.file}{listed_here}".encode()).hexdigest()
         render = cache.page(page_key, lambda article=article: render_article(
             article, corpus.editorial, related[article.slug]))

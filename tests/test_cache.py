@@ -165,3 +165,14 @@ def test_an_unreadable_cache_is_built_again(project):
     corpus, report = run(project)
     assert corpus.articles == first.articles and report.written == []
     run(project)  # and the rebuilt cache is read again
+
+
+def test_related_reading_shows_the_outlet_an_edit_gave_another_article(project):
+    run(project)
+    meta = next((project / "seeds").glob("003_*.meta.yml"))
+    meta.write_text(meta.read_text(encoding="utf-8") + "outlet: Reuters\n", encoding="utf-8")
+    corpus, report = run(project)
+    listing_it = [path for path in report.written if path.startswith("articles/2") and "getting-closer" not in path]
+    assert listing_it  # the pages whose related reading lists 003
+    for path in listing_it:
+        assert "agreement-with.md) — Reuters, 2019-07-11" in (project / "docs" / path).read_text(encoding="utf-8")
