@@ -49,9 +49,13 @@ class Rows:
         return key in self.values or key in self.stored
 
     def get(self, key: str) -> Any:
+        """The value, or None when there is none (also when another process deleted its row meanwhile)."""
         self.used.add(key)
         if key not in self.values and key in self.stored and self._db is not None:
             row = self._db.execute(f"SELECT value FROM {self._table} WHERE key = ?", (key,)).fetchone()  # noqa: S608
+            if row is None:
+                self.stored.discard(key)
+                return None
             self.values[key] = self._decode(row[0])
         return self.values.get(key)
 
@@ -130,6 +134,9 @@ class ArticleCache:
                 db.executemany("INSERT INTO state (key, value) VALUES (?, ?)",
                                [("version", str(CACHE_VERSION)), ("fingerprint", fingerprint)])
         cache = cls(path, fingerprint, db, pages=Rows(db, "pages"), listings=Rows(db, "listings"))
+        # What is loaded is frozen below; garbage waiting for collection now (a served site's last build,
+        # when the editorial data changed) would be frozen with it and never freed.
+        gc.collect()
         with collection_paused():
             for key, value in db.execute("SELECT key, value FROM articles"):
                 cache.articles[key], cache.tokens[key] = pickle.loads(value)  # noqa: S301
@@ -165,9 +172,11 @@ class ArticleCache:
         self.pages.used.add(key)
 
         def content() -> str:
-            if key not in self.pages:
-                self.pages.put(key, render())
-            return self.pages.get(key)
+            page = self.pages.get(key)
+            if page is None:
+                page = render()
+                self.pages.put(key, page)
+            return page
 
         return content
 
@@ -175,9 +184,11 @@ class ArticleCache:
         """A page rendered only when what it shows changed: ``parts`` holds everything the page shows, so
         a topic's year page is not rendered again for an edit to an article of another year."""
         digest = hashlib.sha256(repr(parts).encode()).hexdigest()
-        if digest not in self.listings:
-            self.listings.put(digest, render())
-        return self.listings.get(digest)
+        page = self.listings.get(digest)
+        if page is None:
+            page = render()
+            self.listings.put(digest, page)
+        return page
 
     def save(self, keep: set[str]) -> None:
         """Store the entries of the current inputs and the pages of this run only, so the cache never
@@ -240,7 +251,7 @@ def input_key(article: bytes, meta: bytes | None) -> str:
 
 def code_and_editorial_fingerprint(seeds: Path) -> str:
     digest = hashlib.sha256()
-    sources = sorted(p for p in PACKAGE.rglob("*") if p.suffix in {".py", ".yml", ".j2"})
+    sources = sorted(p for p in PACKAGE.rglob("*") if p.suffix in {".py", ".yml", ".j2", ".txt"})
     editorial = sorted((seeds / "topics").glob("*.y*ml")) if (seeds / "topics").is_dir() else []
     for path in [*sources, *editorial]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())

@@ -45,9 +45,11 @@ def index_for_search(site: Path, part_size: int = PAGEFIND_PART, rebuilt: set[st
     extra = [f"{_part_folder(number)}/" for number in range(2, count + 1)]
     parts_file = site / PARTS_FILE
     same_parts = parts_file.exists() and json.loads(parts_file.read_text(encoding="utf-8")) == extra
+    # By address, not by the pages found: a removed page's part must be indexed again without it.
+    changed = {search_part_of(page, count) for page in rebuilt} if rebuilt is not None else set(range(count))
     for number, part in enumerate(parts, start=1):
         output = site / _part_folder(number)
-        if same_parts and rebuilt is not None and output.exists() and not rebuilt.intersection(part):
+        if same_parts and output.exists() and number - 1 not in changed:
             continue
         shutil.rmtree(output, ignore_errors=True)  # Pagefind would leave the last index's files beside its own
         if count == 1:

@@ -136,3 +136,22 @@ def test_topic_pages_advertise_their_own_feed_whose_entries_are_pages_of_the_sit
     for entry in feed.entries:
         path = urlsplit(entry.link).path.lstrip("/")
         assert (built_site / path / "index.html").exists(), entry.link
+
+
+def test_a_dirty_build_indexes_again_the_search_part_a_removed_article_was_in(tmp_path):
+    project = copy_project(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "      cache: .cache/briefing\n", "      cache: .cache/briefing\n      search_part: 8\n"), encoding="utf-8")
+    assert mkdocs_build(project).returncode == 0
+    site = project / "site"
+    folders = ["pagefind/", *json.loads((site / "pagefind-parts.json").read_text(encoding="utf-8"))]
+    indexed = {folder: (site / folder / "pagefind-entry.json").stat().st_mtime_ns for folder in folders}
+    next((project / "seeds").glob("001_*.txt")).unlink()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--dirty"], cwd=project, capture_output=True,
+                            text=True, env=mkdocs_env())
+    assert result.returncode == 0, result.stderr
+    gone = "articles/2019-07-12-the-trump-administration-is-expected-to-announce-a-major/index.html"
+    assert not (site / gone).exists()
+    part = folders[search_part_of(gone, len(folders))]
+    assert (site / part / "pagefind-entry.json").stat().st_mtime_ns != indexed[part]

@@ -68,9 +68,10 @@
     }
 
     async function drawMore() {
-      const slice = results.slice(drawn, drawn + SHOWN);
+      const run = latest, slice = results.slice(drawn, drawn + SHOWN);
       drawn += slice.length;
       const pages = await Promise.all(slice.map(result => result.data()));
+      if (run !== latest) return;  // a newer query has cleared the list meanwhile
       list.append(...pages.map(page => element("li", {}, [
         element("a", { href: page.url, textContent: page.meta.title }),
         ` — ${page.meta.outlet || "Outlet unknown"}, ${page.meta.date || "undated"}`,
