@@ -36,8 +36,8 @@ _OPEN: dict[Path, ArticleCache] = {}
 class Rows:
     """One table of the cache file: values fetched when first asked for, new ones written on save."""
 
-    def __init__(self, db: sqlite3.Connection | None, table: str, decode: Callable[[Any], Any] = lambda v: v):
-        self._db, self._table, self._decode = db, table, decode
+    def __init__(self, db: sqlite3.Connection | None, table: str):
+        self._db, self._table = db, table
         self.values: dict[str, Any] = {}
         self.added: dict[str, Any] = {}
         self.used: set[str] = set()
@@ -56,17 +56,17 @@ class Rows:
             if row is None:
                 self.stored.discard(key)
                 return None
-            self.values[key] = self._decode(row[0])
+            self.values[key] = row[0]
         return self.values.get(key)
 
     def put(self, key: str, value: Any) -> None:
         self.used.add(key)
         self.values[key] = self.added[key] = value
 
-    def save(self, db: sqlite3.Connection, keep: Iterable[str], encode: Callable[[Any], Any] = lambda v: v) -> None:
+    def save(self, db: sqlite3.Connection, keep: Iterable[str]) -> None:
         keep = set(keep)
         stale = [(key,) for key in self.stored - keep]
-        new = [(key, encode(value)) for key, value in self.added.items() if key in keep and key not in self.stored]
+        new = [(key, value) for key, value in self.added.items() if key in keep and key not in self.stored]
         db.executemany(f"DELETE FROM {self._table} WHERE key = ?", stale)  # noqa: S608
         db.executemany(f"INSERT OR REPLACE INTO {self._table} (key, value) VALUES (?, ?)", new)  # noqa: S608
         self.stored = (self.stored & keep) | {key for key, _ in new}

@@ -23,7 +23,7 @@ from .model import Agreement, Article, Editorial
 from .relations import relations_svg
 from .slug import slugify
 from .text import is_lowercased
-from .topics import Evidence, Topics, by_newest
+from .topics import Evidence, Topics, by_newest, country_slug
 
 T = TypeVar("T")
 
@@ -124,7 +124,7 @@ def article_front_matter(article: Article, editorial: Editorial) -> dict:
         "tags": [names.get(m.id, m.id) for m in article.agreements] + [m.id for m in article.countries],
         # Each tag's own page, so that the chips at the top of the page link to it (overrides/partials/tags.html).
         "tag_pages": {names.get(m.id, m.id): f"agreements/{m.id}.md" for m in article.agreements}
-        | {m.id: f"countries/{slugify(m.id)}.md" for m in article.countries},
+        | {m.id: f"countries/{country_slug(m.id)}.md" for m in article.countries},
         "inferred": article.inferred,
     }
 

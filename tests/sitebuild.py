@@ -36,9 +36,18 @@ def mkdocs_env() -> dict[str, str]:
     return {"NO_MKDOCS_2_WARNING": "1", "PATH": os.environ.get("PATH", ""), "SOURCE_DATE_EPOCH": "0"}
 
 
-def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
+def mkdocs_build(project: Path, dirty: bool = False) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict`, or with ``dirty`` `mkdocs build --dirty` (which warns on every run)."""
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--dirty" if dirty else "--strict"], cwd=project,
                           capture_output=True, text=True, env=mkdocs_env())
+
+
+def index_in_parts(project: Path, pages: int) -> None:
+    """Set the briefing plugin to index the site for search in parts of ``pages`` pages."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "      cache: .cache/briefing\n", f"      cache: .cache/briefing\n      search_part: {pages}\n"),
+        encoding="utf-8")
 
 
 @contextlib.contextmanager

@@ -5,7 +5,7 @@ import re
 
 import pytest
 from playwright.sync_api import expect
-from sitebuild import ARTIFACTS, copy_project, mkdocs_build, static_server
+from sitebuild import ARTIFACTS, copy_project, index_in_parts, mkdocs_build, static_server
 
 from generator.search_index import search_part_of
 
@@ -192,9 +192,7 @@ def site_in_parts(tmp_path_factory):
     """The seed site indexed in parts of eight pages, as a site of tens of thousands is in parts of 4,000."""
     project = copy_project(tmp_path_factory.mktemp("parts"))
     (project / "seeds" / "950_hostile.txt").write_text(HOSTILE, encoding="utf-8")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "      cache: .cache/briefing\n", "      cache: .cache/briefing\n      search_part: 8\n"), encoding="utf-8")
+    index_in_parts(project, 8)
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     with static_server(project / "site") as url:

@@ -2,15 +2,13 @@
 
 import json
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import feedparser
 import pytest
-from sitebuild import broken_links, copy_project, mkdocs_build, mkdocs_env
+from sitebuild import broken_links, copy_project, index_in_parts, mkdocs_build
 
 from generator.search_index import search_part_of
 
@@ -81,8 +79,7 @@ def test_a_dirty_build_after_a_text_edit_rebuilds_only_that_article(tmp_path):
     built = {path: path.stat().st_mtime_ns for path in (project / "site").rglob("index.html")}
     edited = next((project / "seeds").glob("001_*.txt"))
     edited.write_text(edited.read_text(encoding="utf-8") + "\nAn editor's added sentence.\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--dirty"], cwd=project, capture_output=True,
-                            text=True, env=mkdocs_env())
+    result = mkdocs_build(project, dirty=True)
     assert result.returncode == 0, result.stderr
     rebuilt = {path.relative_to(project / "site").parent.as_posix() for path, mtime in built.items()
                if path.stat().st_mtime_ns != mtime}
@@ -93,22 +90,24 @@ def test_a_dirty_build_after_a_text_edit_rebuilds_only_that_article(tmp_path):
 
 def test_a_dirty_build_indexes_again_only_the_search_part_of_the_edited_article(tmp_path):
     project = copy_project(tmp_path)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "      cache: .cache/briefing\n", "      cache: .cache/briefing\n      search_part: 10\n"), encoding="utf-8")
+    index_in_parts(project, 10)
     assert mkdocs_build(project).returncode == 0
     site = project / "site"
-    folders = ["pagefind/", *json.loads((site / "pagefind-parts.json").read_text(encoding="utf-8"))]
-    indexed = {folder: (site / folder / "pagefind-entry.json").stat().st_mtime_ns for folder in folders}
+    indexed = index_times(site)
+    folders = list(indexed)
     edited = next((project / "seeds").glob("001_*.txt"))
     edited.write_text(edited.read_text(encoding="utf-8") + "\nAn editor's added sentence.\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--dirty"], cwd=project, capture_output=True,
-                            text=True, env=mkdocs_env())
+    result = mkdocs_build(project, dirty=True)
     assert result.returncode == 0, result.stderr
-    again = [folder for folder in folders
-             if (site / folder / "pagefind-entry.json").stat().st_mtime_ns != indexed[folder]]
+    again = [folder for folder, time in index_times(site).items() if time != indexed[folder]]
     page = "articles/2019-07-12-the-trump-administration-is-expected-to-announce-a-major/index.html"
     assert again == [folders[search_part_of(page, len(folders))]]
+
+
+def index_times(site: Path) -> dict[str, int]:
+    """When each part of the search index was last written, by its folder (the first part first)."""
+    folders = ["pagefind/", *json.loads((site / "pagefind-parts.json").read_text(encoding="utf-8"))]
+    return {folder: (site / folder / "pagefind-entry.json").stat().st_mtime_ns for folder in folders}
 
 
 class FeedLinks(HTMLParser):
@@ -140,18 +139,15 @@ def test_topic_pages_advertise_their_own_feed_whose_entries_are_pages_of_the_sit
 
 def test_a_dirty_build_indexes_again_the_search_part_a_removed_article_was_in(tmp_path):
     project = copy_project(tmp_path)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "      cache: .cache/briefing\n", "      cache: .cache/briefing\n      search_part: 8\n"), encoding="utf-8")
+    index_in_parts(project, 8)
     assert mkdocs_build(project).returncode == 0
     site = project / "site"
-    folders = ["pagefind/", *json.loads((site / "pagefind-parts.json").read_text(encoding="utf-8"))]
-    indexed = {folder: (site / folder / "pagefind-entry.json").stat().st_mtime_ns for folder in folders}
+    indexed = index_times(site)
+    folders = list(indexed)
     next((project / "seeds").glob("001_*.txt")).unlink()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--dirty"], cwd=project, capture_output=True,
-                            text=True, env=mkdocs_env())
+    result = mkdocs_build(project, dirty=True)
     assert result.returncode == 0, result.stderr
     gone = "articles/2019-07-12-the-trump-administration-is-expected-to-announce-a-major/index.html"
     assert not (site / gone).exists()
     part = folders[search_part_of(gone, len(folders))]
-    assert (site / part / "pagefind-entry.json").stat().st_mtime_ns != indexed[part]
+    assert index_times(site)[part] != indexed[part]
