@@ -38,7 +38,7 @@ from functools import cache
 
 from .datafile import load_package_yaml
 from .gazetteer import WORD, gazetteer
-from .text import fold
+from .text import fold, longest_from
 
 EUROPEAN_UNION = "European Union"
 
@@ -93,7 +93,8 @@ class _Words:
     clause_break: re.Pattern[str]
     named: dict[str, str | None]
     """Folded name of the EU or a capital → party; phrases that only contain one ("Washington Post") → None."""
-    longest_named: int
+    named_lengths: dict[str, int]
+    """``longest_from(named)``."""
     place_before: frozenset[str]
     place_after: frozenset[str]
     members: frozenset[str]
@@ -130,7 +131,7 @@ def _words() -> _Words:
         # A comma between digits is a thousands separator; a spaced dash sets off a clause, "EU–Turkey" does not.
         clause_break=re.compile(rf",(?!\d)|[;:()\[\]—]|\s[–-]\s|(?<!\w)(?=(?:{openers})\b)", re.IGNORECASE),
         named=named,
-        longest_named=max(len(phrase.split()) for phrase in named),
+        named_lengths=longest_from(named),
         place_before=frozenset(data["places"]["before"]),
         place_after=frozenset(data["places"]["after"]),
         members=frozenset(data["union_members"]),
@@ -369,11 +370,13 @@ def _mentions(clause: str, words: tuple[str, ...], lost_capitals: bool) -> tuple
     return tuple(sorted(found, key=lambda m: m.start))
 
 
-def _spans(words: tuple[str, ...], table: dict, longest: int, lost_capitals: bool):
-    """(start, end, value) for each phrase of ``table`` in ``words``, longest first, from left to right."""
+def _spans(words: tuple[str, ...], table: dict, lengths: dict[str, int], lost_capitals: bool):
+    """(start, end, value) for each phrase of ``table`` in ``words``, longest first, from left to right.
+    ``lengths`` is ``longest_from(table)``: a phrase of two words or more starts with a word some phrase of
+    the table starts with (only a last word loses a possessive's "s"); one word is always tried."""
     index = 0
     while index < len(words):
-        for size in range(min(longest, len(words) - index), 0, -1):
+        for size in range(min(max(lengths.get(words[index], 0), 1), len(words) - index), 0, -1):
             phrase = " ".join(words[index : index + size])
             if phrase not in table and lost_capitals and phrase.endswith("s") and words[index - 1 : index] != ("the",):
                 phrase = phrase[:-1]  # "italys memorandum": a possessive that lost its apostrophe
@@ -386,11 +389,6 @@ def _spans(words: tuple[str, ...], table: dict, longest: int, lost_capitals: boo
 
 
 @cache
-def _longest_alias() -> int:
-    return max(len(alias.split()) for alias in gazetteer().folded)
-
-
-@cache
 def _exact_aliases() -> re.Pattern[str]:
     """Aliases matched only as capitalised ("US", which as "us" is a pronoun)."""
     exact = sorted(gazetteer().exact, key=lambda alias: (-len(alias), alias))
@@ -399,7 +397,7 @@ def _exact_aliases() -> re.Pattern[str]:
 
 def _country_mentions(clause: str, words: tuple[str, ...], lost_capitals: bool) -> list[_Mention]:
     """Countries by their names and demonyms, longest first, so that "New Mexico" is not Mexico."""
-    spans = _spans(words, gazetteer().folded, _longest_alias(), lost_capitals)
+    spans = _spans(words, gazetteer().folded, gazetteer().longest_from, lost_capitals)
     found = [_Mention(start, end, country.name) for start, end, country in spans
              if country and not _language(words, start, end)]
     for match in _exact_aliases().finditer(clause):
@@ -418,7 +416,7 @@ def _language(words: tuple[str, ...], start: int, end: int) -> bool:
 
 def _named_mentions(words: tuple[str, ...], lost_capitals: bool) -> list[_Mention]:
     """The EU and the capitals, but not phrases that only contain one ("Washington Post")."""
-    spans = _spans(words, _words().named, _words().longest_named, lost_capitals)
+    spans = _spans(words, _words().named, _words().named_lengths, lost_capitals)
     return [_Mention(start, end, party) for start, end, party in spans if party]
 
 

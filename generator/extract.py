@@ -190,7 +190,11 @@ def find_countries(sentences: list[str], people: tuple[str, ...] = ()) -> list[M
             if sentence not in evidence[country.name]:
                 evidence[country.name].append(sentence)
     ranked = sorted(counts, key=lambda name: (-counts[name], name))
-    return [Mention(name, tuple(evidence[name]), country_roles(name, evidence[name])) for name in ranked]
+    # Most sentences name several countries: each is read for its cues once, not once per country.
+    named_in = dict.fromkeys(sentence for name in ranked for sentence in evidence[name])
+    cue_texts = {sentence: cue_text(sentence) for sentence in named_in}
+    return [Mention(name, tuple(evidence[name]), _roles(name, [cue_texts[s] for s in evidence[name]]))
+            for name in ranked]
 
 
 ROLES = ("origin", "transit", "destination")
@@ -198,9 +202,17 @@ ROLES = ("origin", "transit", "destination")
 
 def country_roles(country: str, sentences: list[str]) -> tuple[str, ...]:
     """The roles for migrants that the sentences naming a country show it in (cues in roles.yml)."""
+    return _roles(country, [cue_text(sentence) for sentence in sentences])
+
+
+def cue_text(sentence: str) -> str:
+    """A sentence as the role cues are matched in: folded, padded with spaces, non-countries masked."""
+    return gazetteer().mask_non_countries(f" {fold(sentence)} ")
+
+
+def _roles(country: str, cue_texts: list[str]) -> tuple[str, ...]:
     patterns = role_patterns(country)
-    folded = [gazetteer().mask_non_countries(f" {fold(sentence)} ") for sentence in sentences]
-    return tuple(role for role in ROLES if any(patterns[role].search(sentence) for sentence in folded))
+    return tuple(role for role in ROLES if any(patterns[role].search(text) for text in cue_texts))
 
 
 @cache
@@ -276,9 +288,14 @@ class _Terms:
     def __init__(self, folded: str, countries: set[str]):
         self.folded = folded
         self.countries = countries
+        # The agreements' rules share their terms (a word for a deal, a party): each is looked for once.
+        self._has: dict[tuple[str, ...], bool] = {}
 
     def has(self, alternatives: tuple[str, ...]) -> bool:
-        return any(a in self.countries or f" {a} " in self.folded for a in alternatives)
+        found = self._has.get(alternatives)
+        if found is None:
+            found = self._has[alternatives] = any(a in self.countries or f" {a} " in self.folded for a in alternatives)
+        return found
 
 
 def quote_agreements(quote: Quote, published: str | None, agreements: tuple[Agreement, ...]) -> tuple[str, ...]:

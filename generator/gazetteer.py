@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 import pycountry
 
 from .datafile import Fields, load_package_yaml
-from .text import fold
+from .text import fold, longest_from
 
 WORD = re.compile(r"[^\W_]+")
 
@@ -29,11 +29,8 @@ class Gazetteer:
         self.folded = folded
         self.exact = exact
         self.by_name = {c.name: c for c in folded.values() if c} | {c.name: c for c in exact.values()}
-        # For each first word, the most words an alias starting with it has: most words start none.
-        self._longest_from: dict[str, int] = {}
-        for alias in folded:
-            first, size = alias.split()[0], len(alias.split())
-            self._longest_from[first] = max(size, self._longest_from.get(first, 0))
+        # Most words start no alias: n-grams are looked up only from those that do.
+        self.longest_from = longest_from(folded)
         # "US" but not inside "U.S.A." or "USAID"; a full stop after it may end the sentence.
         self._exact_re = _alternation(exact, r"(?<![\w.])(?:{})(?![\w]|\.\w)")
         self._blocked_re = _alternation({a: None for a, c in folded.items() if c is None}, r"(?<!\S)(?:{})(?!\S)")
@@ -51,7 +48,7 @@ class Gazetteer:
         """(word index, country or None) for each alias, longest first, by looking word n-grams up."""
         index = 0
         while index < len(words):
-            longest = self._longest_from.get(words[index], 0)
+            longest = self.longest_from.get(words[index], 0)
             for size in range(min(longest, len(words) - index), 0, -1):
                 key = " ".join(words[index : index + size])
                 if key in self.folded:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .text import fold
+from .text import Phrases, fold
 
 
 class InputError(Exception):
@@ -216,6 +216,19 @@ class Editorial:
     def organization_aliases(self) -> frozenset[str]:
         """Every folded name and alias of the known organisations."""
         return frozenset(fold(alias) for k in self.organizations for alias in (k.name, *k.aliases))
+
+    @cached_property
+    def folded_organization_names(self) -> tuple[str, ...]:
+        return tuple(fold(k.name) for k in self.organizations)
+
+    @cached_property
+    def outlet_mentions(self) -> tuple[Phrases, dict[str, tuple[str, ...]]]:
+        """The phrases by which articles mention outlets, and the outlets each phrase names."""
+        by_mention: dict[str, list[str]] = {}
+        for outlet in self.outlets:
+            for mention in outlet.mentions:
+                by_mention.setdefault(mention, []).append(outlet.name)
+        return Phrases(by_mention), {mention: tuple(names) for mention, names in by_mention.items()}
 
     @cached_property
     def _outlets_by_name(self) -> dict[str, Outlet]:

@@ -17,7 +17,7 @@ from nameparser.config import CONSTANTS
 
 from .datafile import load_package_yaml
 from .gazetteer import gazetteer
-from .text import fold
+from .text import fold, fold_alias
 
 SPEECH_VERBS = ("told me|said|says|told|tells|added|adds|explained|explains|tweeted|wrote|writes|warned|warns|asked|"
                 "stated|noted|argued|insisted|stressed|acknowledged|admitted|announced|declared|posted|urged|"
@@ -223,15 +223,30 @@ def _role_before(before: str) -> str | None:
     return " ".join([*lead, words[-2]])
 
 
+APPOSITION_AFTER = re.compile(r",\s+(?:the|a|an|who|whose|\d{1,3},)\s")
+SPEECH_AFTER = re.compile(rf"\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b")
+SPEECH_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+$")
+TITLE_IN_COMMAS_BEFORE = re.compile(r"([\w-]+),\s+$")
+LONGEST_SPEECH_VERB = max(len(verb) for verb in SPEECH_VERBS.split("|"))
+
+
 def _cued_by_context(before: str, after: str) -> bool:
-    if re.match(r",\s+(?:the|a|an|who|whose|\d{1,3},)\s", after):  # "Marco Mendicino, the public safety minister,"
+    if APPOSITION_AFTER.match(after):  # "Marco Mendicino, the public safety minister,"
         return True
-    if re.match(rf"\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b", after):  # "Noem said", "Bukele wrote"
+    if SPEECH_AFTER.match(after):  # "Noem said", "Bukele wrote"
         return True
-    if re.search(rf"\b(?:{SPEECH_VERBS})\s+$", before):  # "said Kevin Appleby"
+    # Both patterns below end at the window's end, after some space. The verb is searched for only where
+    # it can start (a search of the whole window tries every verb at each of its 160 characters); a search
+    # from a position still sees the characters before it for its word boundary.
+    stripped = before.rstrip()
+    if len(stripped) == len(before):
+        return False
+    if SPEECH_BEFORE.search(before, max(0, len(stripped) - LONGEST_SPEECH_VERB)):  # "said Kevin Appleby"
         return True
     # "The immigration minister, Sean Fraser, said"
-    match = re.search(r"([\w-]+),\s+$", before)
+    if not stripped.endswith(","):
+        return False
+    match = TITLE_IN_COMMAS_BEFORE.search(before)
     return bool(match and is_title(match[1]))
 
 
@@ -295,7 +310,7 @@ def is_short_form(short: str, full: str) -> bool:
 
 def is_first_part(short: str, full: str) -> bool:
     """Whether ``short`` ("Juan Ramón") is the first two or more words of ``full`` ("Juan Ramón de la Fuente")."""
-    key, whole = fold(short), fold(full)
+    key, whole = fold_alias(short), fold_alias(full)
     return len(key.split()) >= 2 and whole.startswith(key + " ")
 
 

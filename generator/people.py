@@ -318,10 +318,13 @@ def _organizations(text: str, folded: str, editorial: Editorial) -> list[str]:
     found = {k.name for k in editorial.organizations if _mentions_org(text, folded, k)}
     for match in ORG.finditer(text):
         name = LEADING_NON_NAME.sub("", match.group())
-        if not any(fold_alias(name) in {fold_alias(a) for a in (k.name, *k.aliases)}
-                   or fold_alias(k.name) in fold_alias(name) for k in editorial.organizations):
+        key = fold_alias(name)
+        # A known organisation by one of its names, or a longer name holding one ("the U.N. Refugee Agency").
+        if key not in editorial.organization_aliases and not any(
+                known in key for known in editorial.folded_organization_names):
             found.add(name)
-    found |= {o.name for o in editorial.outlets if any(f" {m} " in folded for m in o.mentions)}
+    mentions, outlets = editorial.outlet_mentions
+    found.update(name for mention in mentions.found_in(folded.split(" ")) for name in outlets[mention])
     return sorted(found)
 
 

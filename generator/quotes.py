@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .model import Editorial, Quote
 from .names import FUNCTION_WORDS, NAME, NAME_WORD, SPEECH_VERBS, is_role_word, lexicon, name_spans
-from .text import SENTENCE_END, fold, split_words
+from .text import SENTENCE_END, fold, fold_alias, split_words
 
 if TYPE_CHECKING:
     from .people import NameIndex
@@ -143,7 +143,7 @@ def quoted_terms(editorial: Editorial) -> frozenset[str]:
     """Folded names of things a text puts in quotation marks without quoting anyone."""
     names = [name for t in editorial.glossary for name in (t.term, *t.also)]
     names += [name for a in editorial.agreements for name in (a.name, a.short_name, *a.aliases)]
-    return frozenset(fold(name) for name in names)
+    return frozenset(fold_alias(name) for name in names)
 
 
 def _is_term(body: str, terms: frozenset[str]) -> bool:

@@ -70,3 +70,33 @@ def truncate_words(text: str, limit: int) -> str:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—– ")
     return cut + "…"
+
+
+def longest_from(phrases) -> dict[str, int]:
+    """For each word that starts one of the phrases (folded, one space between words), the most words a
+    phrase starting with it has: looking n-grams up is then tried only where a phrase can start."""
+    longest: dict[str, int] = {}
+    for phrase in phrases:
+        words = phrase.split(" ")
+        longest[words[0]] = max(len(words), longest.get(words[0], 0))
+    return longest
+
+
+class Phrases:
+    """A set of folded phrases found in folded text by looking its word n-grams up, where a substring search
+    per phrase would read the whole text once for each of hundreds of phrases (the outlets' mentions)."""
+
+    def __init__(self, phrases):
+        self.phrases = frozenset(phrase for phrase in phrases if phrase)
+        self._longest_from = longest_from(self.phrases)
+
+    def found_in(self, words: list[str]) -> set[str]:
+        """Every phrase that ``words`` (folded text, split on spaces) holds as consecutive words."""
+        found = set()
+        longest_from = self._longest_from
+        for index, word in enumerate(words):
+            if longest := longest_from.get(word):
+                for size in range(1, min(longest, len(words) - index) + 1):
+                    if (key := " ".join(words[index : index + size])) in self.phrases:
+                        found.add(key)
+        return found
