@@ -307,21 +307,34 @@ def terms_in(sentence: str) -> _Terms:
     return _Terms(f" {fold(sentence)} ", {c.name for c in gazetteer().mentions(sentence)})
 
 
+# The two functions below run for every sentence, agreement and rule: plain loops, not any() over generators.
 def discusses(agreement: Agreement, terms: _Terms, published: str | None) -> bool:
-    if any(f" {alias} " in terms.folded for alias in agreement.aliases):
-        return True
-    return any(_rule_holds(rule, terms, published) for rule in agreement.rules)
+    for alias in agreement.aliases:
+        if f" {alias} " in terms.folded:
+            return True
+    for rule in agreement.rules:  # noqa: SIM110 - a loop, as above
+        if _rule_holds(rule, terms, published):
+            return True
+    return False
 
 
 def _rule_holds(rule: MatchRule, terms: _Terms, published: str | None) -> bool:
     # A rule bound to a period holds only for an article placed in time: undated, nothing is assumed.
-    if (rule.published_from or rule.published_to) and not published:
-        return False
-    if published and rule.published_from and published < rule.published_from:
-        return False
-    if published and rule.published_to and published > rule.published_to:
-        return False
-    return all(terms.has(t) for t in rule.all) and not any(terms.has(t) for t in rule.none)
+    if rule.published_from or rule.published_to:
+        if not published:
+            return False
+        if rule.published_from and published < rule.published_from:
+            return False
+        if rule.published_to and published > rule.published_to:
+            return False
+    has = terms.has
+    for term in rule.all:
+        if not has(term):
+            return False
+    for term in rule.none:  # noqa: SIM110 - a loop, as above
+        if has(term):
+            return False
+    return True
 
 
 # --- figures ------------------------------------------------------------------------------------

@@ -111,9 +111,9 @@ def is_title(word: str) -> bool:
 
 
 def _is_name_word(word: str) -> bool:
-    if JOINED_PARTICLE.match(word):
-        return True
-    return word[0].isupper() and not (word.isupper() and len(word) > 1 and _bare(word) not in SUFFIXES)
+    if word[0].isupper():
+        return not (word.isupper() and len(word) > 1 and _bare(word) not in SUFFIXES)
+    return "-" in word and JOINED_PARTICLE.match(word) is not None  # its particle is in lower case
 
 
 def name_spans(text: str) -> list[NameSpan]:
@@ -122,6 +122,9 @@ def name_spans(text: str) -> list[NameSpan]:
     spans = []
     index = 0
     while index < len(words):
+        if not _is_name_word(words[index][0]):  # most words: no run starts here
+            index += 1
+            continue
         end = _run_end(text, words, index)
         if end > index:
             span = _span(text, words[index:end])
