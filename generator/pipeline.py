@@ -10,7 +10,7 @@ import dataclasses
 import hashlib
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,7 +38,13 @@ ALWAYS_INFERRED = ["outlet", "summary", "countries", "agreements", "people", "or
 
 
 PARALLEL_FROM = 64
-"""Articles to extract before it pays to start worker processes."""
+"""Articles to extract, or pages to render, before it pays to start worker processes."""
+CHUNK = 32
+"""Articles a worker process is given at a time."""
+
+
+def worker_count() -> int:
+    return min(os.cpu_count() or 1, 4)
 
 
 @dataclass
@@ -142,14 +148,14 @@ def _input_key(path: Path) -> str:
 def _extract_all(jobs: list[tuple[Path, str]], editorial: Editorial,
                  progress: Callable[[int, int], None] | None) -> list[Article | Problem]:
     """Extract the articles, in worker processes when there are enough to pay for starting them."""
-    workers = min(os.cpu_count() or 1, 4)
+    workers = worker_count()
     with contextlib.ExitStack() as stack:
         if len(jobs) < PARALLEL_FROM or workers < 2:
             extracted = (_extract(job, editorial) for job in jobs)
         else:
             pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers, initializer=_remember_editorial,
                                                            initargs=(editorial,)))
-            extracted = pool.map(_extract_in_worker, jobs, chunksize=32)
+            extracted = pool.map(_extract_in_worker, jobs, chunksize=CHUNK)
         results = []
         for done, result in enumerate(extracted, start=1):
             results.append(result)
@@ -159,6 +165,7 @@ def _extract_all(jobs: list[tuple[Path, str]], editorial: Editorial,
 
 
 _WORKER_EDITORIAL: Editorial | None = None
+_WORKER_PAGES: list[tuple[Article, list[Article]]] = []
 
 
 def _remember_editorial(editorial: Editorial) -> None:
@@ -169,6 +176,36 @@ def _remember_editorial(editorial: Editorial) -> None:
 def _extract_in_worker(job: tuple[Path, str]) -> Article | Problem:
     assert _WORKER_EDITORIAL is not None
     return _extract(job, _WORKER_EDITORIAL)
+
+
+@contextlib.contextmanager
+def _rendering_in_workers(jobs: list[tuple[Article, list[Article]]],
+                          editorial: Editorial) -> Iterator[Callable[[], list[str]]]:
+    """Article pages, each with its related reading, rendered in worker processes from the start; what
+    it gives waits for them and returns them in the order given.
+
+    The workers are given the articles when they start (on Linux they are forked, so nothing is copied),
+    and then only which of them to render.
+    """
+    chunks = [range(start, min(start + CHUNK, len(jobs))) for start in range(0, len(jobs), CHUNK)]
+    with ProcessPoolExecutor(max_workers=worker_count(), initializer=_remember_pages,
+                             initargs=(jobs, editorial)) as pool:
+        results = pool.map(_render_in_worker, chunks)
+        yield lambda: [page for pages in results for page in pages]
+
+
+def _remember_pages(jobs: list[tuple[Article, list[Article]]], editorial: Editorial) -> None:
+    global _WORKER_PAGES, _WORKER_EDITORIAL
+    _WORKER_PAGES, _WORKER_EDITORIAL = jobs, editorial
+
+
+def _render_in_worker(chunk: range) -> list[str]:
+    assert _WORKER_EDITORIAL is not None
+    pages = []
+    for index in chunk:
+        article, related = _WORKER_PAGES[index]
+        pages.append(render_article(article, _WORKER_EDITORIAL, related))
+    return pages
 
 
 def _extract(job: tuple[Path, str], editorial: Editorial) -> Article | Problem:
@@ -266,10 +303,13 @@ def render_pages(corpus: Corpus) -> Pages:
         slug: [a.slug for a in group] for slug, group in related_reading(corpus.articles).items()})
     related = {slug: [by_slug[other] for other in group] for slug, group in slugs.items()}
     pages = Pages()
+    unrendered = []
     for article, key in zip(corpus.articles, keys, strict=True):
         # The page lists related articles, so it is cached together with what it lists.
         listed_here = "".join(f"|{a.slug}|{a.title}|{a.outlet}|{a.published}" for a in related[article.slug])
         page_key = hashlib.sha256(f"{key}|{article.slug}|{article.source.file}{listed_here}".encode()).hexdigest()
+        if page_key not in cache.pages:
+            unrendered.append((page_key, article))
         render = cache.page(page_key, lambda article=article: render_article(
             article, corpus.editorial, related[article.slug]))
         pages.add(f"articles/{article.slug}.md", render, identity=f"{cache.fingerprint}|{page_key}" if key else None)
@@ -279,7 +319,18 @@ def render_pages(corpus: Corpus) -> Pages:
         rendered = render_topic_pages(corpus.articles, topics, corpus.editorial, cache.listing)
         return rendered, sorted(cache.listings.used)
 
-    topic_pages, listings = cache.remembered("topic pages", listed, topic_pages)
+    with contextlib.ExitStack() as stack:
+        # A cold build renders every article page: in worker processes, while this one renders the topic
+        # pages. An edit renders a few, here, when they are written.
+        if len(unrendered) >= PARALLEL_FROM and worker_count() > 1:
+            jobs = [(article, related[article.slug]) for _, article in unrendered]
+            rendered = stack.enter_context(_rendering_in_workers(jobs, corpus.editorial))
+        else:
+            rendered = None
+        topic_pages, listings = cache.remembered("topic pages", listed, topic_pages)
+        if rendered:
+            for (page_key, _), page in zip(unrendered, rendered(), strict=True):
+                cache.pages.put(page_key, page)
     cache.listings.used.update(listings)  # year pages kept for the next edit that changes what is listed
     for path, content in topic_pages.items():
         pages.add(path, content, identity=f"{cache.fingerprint}|{listed}|{path}" if corpus.keys else None)

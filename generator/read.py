@@ -31,6 +31,8 @@ BOMS = (
 
 # Share of control characters above which decoded "text" is taken for a binary file.
 BINARY_CONTROL_SHARE = 0.10
+CONTROL_CHARACTERS = dict.fromkeys(code for code in range(32) if chr(code) not in "\t\n\r\f")
+"""The control characters a text file does not hold, as a table for ``str.translate`` to delete them."""
 # Share of C0 control bytes (other than tab, line ends, form feed, escape) above which bytes are binary.
 BINARY_BYTE_SHARE = 0.05
 BINARY_MAGIC = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"\x7fELF")
@@ -111,7 +113,8 @@ def bytes_look_binary(data: bytes) -> bool:
 
 
 def looks_binary(text: str) -> bool:
-    controls = sum(1 for char in text if ord(char) < 32 and char not in "\t\n\r\f")
+    # Counting by deleting the other characters: a loop in Python over every character cost 0.5 ms an article.
+    controls = len(text) - len(text.translate(CONTROL_CHARACTERS))
     return controls > BINARY_CONTROL_SHARE * len(text)
 
 
