@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 import pycountry
@@ -13,7 +13,7 @@ from .datafile import load_package_yaml
 from .dates import full_dates, month_years, years
 from .deal_sentences import deals_in
 from .gazetteer import gazetteer
-from .model import Agreement, Editorial, Figure, MatchRule, Mention, Outlet, Quote
+from .model import Agreement, Editorial, Figure, MatchRule, Mention, Quote
 from .text import fold, has_punctuation, split_sentences, split_words, truncate_words
 
 MAX_TITLE = 110
@@ -146,18 +146,24 @@ SELF_REFERENCE = (" told {} ", " {} s request", " interview with {} ", " {} has 
 
 
 def _named_as_itself(folded: str, editorial: Editorial) -> str | None:
-    mentions, pattern = _self_reference(editorial.outlets)
-    named = {mentions[next(group for group in match.groups() if group)] for match in pattern.finditer(folded)}
+    # The frames are matched around the mentions the text holds, found first: a pattern of all 700 of
+    # them, tried at every character, took 4 ms an article. Mentions absent from the text match nowhere,
+    # so leaving them out changes no match.
+    mentions, outlets = editorial.outlet_mentions
+    present = mentions.found_in(folded.split(" "))
+    if not present:
+        return None
+    pattern = _self_reference(tuple(sorted(present, key=lambda mention: (-len(mention), mention))))
+    named = {outlets[next(group for group in match.groups() if group)][0] for match in pattern.finditer(folded)}
     return named.pop() if len(named) == 1 else None
 
 
-@cache
-def _self_reference(outlets: tuple[Outlet, ...]) -> tuple[dict[str, str], re.Pattern[str]]:
-    """Each outlet mention, and one pattern for every frame of SELF_REFERENCE around any of them."""
-    mentions = {mention: outlet.name for outlet in reversed(outlets) for mention in outlet.mentions}
-    alternatives = "|".join(re.escape(m) for m in sorted(mentions, key=len, reverse=True)) or "(?!)"
+@lru_cache(maxsize=1024)
+def _self_reference(mentions: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for every frame of SELF_REFERENCE around any of ``mentions`` (longest first)."""
+    alternatives = "|".join(re.escape(mention) for mention in mentions)
     frames = (re.escape(frame).replace(re.escape("{}"), f"(?:the )?({alternatives})") for frame in SELF_REFERENCE)
-    return mentions, re.compile("|".join(frames))
+    return re.compile("|".join(frames))
 
 
 # --- countries and agreements -------------------------------------------------------------------
