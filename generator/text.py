@@ -14,7 +14,8 @@ ABBREVIATIONS = "".join(rf"(?<!\b{word}\.)" for word in ("[A-Z]", "Mr", "Mrs", "
                                                          "Maj", "Rev", "Prof", "Fr", "Hon", "Cmdr", "Adm", "Supt"))
 SENTENCE_END = re.compile(r"[.!?]" + ABBREVIATIONS + r"[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-NON_WORD = re.compile(r"[^\w]+|_")
+FOLDED_WORD = re.compile(r"[^\W_]+")
+"""What folding keeps of a text: runs of letters and digits; the rest (punctuation, "_", spaces) parts them."""
 WORD = re.compile(r"[\w’'-]+")
 
 # Text with fewer sentence ends than this per word has lost its punctuation.
@@ -61,7 +62,7 @@ def fold(text: str) -> str:
     """
     if not text.isascii():
         text = COMBINING.sub("", unicodedata.normalize("NFKD", text))
-    return " ".join(NON_WORD.sub(" ", text.lower()).split())
+    return " ".join(FOLDED_WORD.findall(text.lower()))
 
 
 def truncate_words(text: str, limit: int) -> str:
