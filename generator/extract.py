@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache, lru_cache
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import pycountry
@@ -211,14 +212,36 @@ def country_roles(country: str, sentences: list[str]) -> tuple[str, ...]:
     return _roles(country, [cue_text(sentence) for sentence in sentences])
 
 
-def cue_text(sentence: str) -> str:
+class CueText(NamedTuple):
     """A sentence as the role cues are matched in: folded, padded with spaces, non-countries masked."""
-    return gazetteer().mask_non_countries(f" {fold(sentence)} ")
+
+    text: str
+    words: frozenset[str]
 
 
-def _roles(country: str, cue_texts: list[str]) -> tuple[str, ...]:
-    patterns = role_patterns(country)
-    return tuple(role for role in ROLES if any(patterns[role].search(text) for text in cue_texts))
+def cue_text(sentence: str) -> CueText:
+    text = gazetteer().mask_non_countries(f" {fold(sentence)} ")
+    return CueText(text, frozenset(text.split()))
+
+
+def _roles(country: str, cue_texts: list[CueText]) -> tuple[str, ...]:
+    patterns, anchors = role_patterns(country), role_anchors()
+    # A sentence without one of a role's anchor words holds none of its cues: it is not searched.
+    return tuple(role for role in ROLES if any(patterns[role].search(cue.text) for cue in cue_texts
+                                               if anchors[role] is None or not anchors[role].isdisjoint(cue.words)))
+
+
+@cache
+def role_anchors() -> dict[str, frozenset[str] | None]:
+    """For each role, one word of each of its cues besides the country's name (the longest, as the rarest):
+    a cue's words are whole words of the text it is found in, so a text holding none of a role's anchors
+    holds none of its cues. None where a cue is the country's name alone."""
+    cues = load_package_yaml("roles.yml")
+    anchors: dict[str, frozenset[str] | None] = {}
+    for role in ROLES:
+        words = [[word for word in fold(cue).split() if word != "country"] for cue in cues[role]]
+        anchors[role] = frozenset(max(cue, key=len) for cue in words) if all(words) else None
+    return anchors
 
 
 @cache
