@@ -6,6 +6,7 @@ After a deliberate change to the output, review the diff and refresh the copy wi
 import difflib
 from pathlib import Path
 
+from generator import pipeline
 from generator.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +26,19 @@ def test_generated_tree_matches_golden_copy(tmp_path):
         diff = "".join(difflib.unified_diff(golden[path].splitlines(True), built[path].splitlines(True),
                                             f"golden/{path}", f"built/{path}", n=1))
         assert not diff, f"{path} differs from the golden copy (refresh with `make golden`):\n{diff[:3000]}"
+
+
+def test_worker_processes_build_the_same_tree(tmp_path, monkeypatch):
+    """A large corpus is extracted, and its article pages rendered, in worker processes: the same pages."""
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(pipeline, "worker_count", lambda: 2)
+    pools = []
+    real_pool = pipeline.ProcessPoolExecutor
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", lambda *args, **kwargs: pools.append(kwargs["initializer"])
+                        or real_pool(*args, **kwargs))
+    assert main(["build", "--no-cache", "--seeds", str(ROOT / "seeds"), "--out", str(tmp_path)]) == 0
+    assert [initializer.__name__ for initializer in pools] == ["_remember_editorial", "_remember_pages"]
+    assert tree(tmp_path) == tree(GOLDEN)
 
 
 def test_two_builds_are_byte_identical(tmp_path):
