@@ -76,13 +76,17 @@ def first_search_bytes(site: Path, query: str = "Guatemala") -> int:
     with static_server(site) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
-        page.on("response", lambda r: sizes.__setitem__(r.url, len(r.body())) if any(
-            part in r.url for part in searching) and r.ok else None)
+        def record(response) -> None:
+            if any(part in response.url for part in searching) and response.ok:
+                sizes[response.url] = len(response.body())
+
+        page.on("response", record)
         page.goto(url)
         page.locator(".md-search__input").click()
         page.locator(".md-search__input").press_sequentially(query, delay=30)
         page.locator(".md-search-result__item").first.wait_for(timeout=60_000)
         page.wait_for_load_state("networkidle")
+        page.remove_listener("response", record)  # a response still arriving could not be read once closed
         browser.close()
     return sum(sizes.values())
 
@@ -105,11 +109,15 @@ def explore_bytes(site: Path, query: str = "asylum") -> int:
         country = looking.locator("#explore-country option").nth(1).get_attribute("value")
         year = looking.locator("#explore-year option").nth(1).get_attribute("value")
         page = browser.new_context().new_page()  # a reader with nothing cached
-        page.on("response", lambda r: sizes.__setitem__(r.url, len(r.body())) if "pagefind" in r.url and r.ok
-                else None)
+        def record(response) -> None:
+            if "pagefind" in response.url and response.ok:
+                sizes[response.url] = len(response.body())
+
+        page.on("response", record)
         page.goto(url + "explore/?" + urlencode({"q": query, "country": country, "year": year}))
         page.get_by_text(re.compile(f"matching “{query}”")).wait_for(timeout=120_000)
         page.wait_for_load_state("networkidle")
+        page.remove_listener("response", record)  # a response still arriving could not be read once closed
         browser.close()
     return sum(sizes.values())
 
