@@ -26,7 +26,10 @@ SPEECH_VERBS = ("told me|said|says|told|tells|added|adds|explained|explains|twee
                 "describing|warning|insisting|arguing|noting|writing|spoke|call")
 WORD = re.compile(r"[^\W\d_][\w’'-]*")
 # A capitalised name of two to four words, for the role patterns ("Marcelo Ebrard, the foreign minister,").
-NAME_WORD = r"(?:[A-Z][\w’'.-]*[a-z][\w’'-]*|[A-Z]\.)"
+# Atomic ((?>…)): every pattern goes on after a name word with a space, a comma or nothing, none of which a
+# shorter match of the word could be followed by; so giving characters back changes no match, and only makes
+# a failing pattern (a name not followed by ", the …") try each shorter word at each capital: 7 × slower.
+NAME_WORD = r"(?>[A-Z][\w’'.-]*[a-z][\w’'-]*|[A-Z]\.)"
 NAME = rf"{NAME_WORD}(?:\s+(?:de\s+|del\s+|van\s+|von\s+)?{NAME_WORD}){{1,3}}"
 FUNCTION_WORDS = {"a", "an", "and", "the", "but", "if", "or", "that", "this", "it", "in", "on", "of",
                   "to", "for", "with", "as", "at", "by", "there", "they", "we", "i", "so"}
