@@ -54,7 +54,7 @@ def index_in_parts(project: Path, pages: int) -> None:
 def static_server(folder: Path):
     """Serve ``folder`` on 127.0.0.1 at a free port; yields the base URL."""
     handler = functools.partial(QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -62,6 +62,13 @@ def static_server(folder: Path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+class QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A browser closed with requests in flight (the bench closes it once it has measured): no one to answer.
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
