@@ -47,6 +47,19 @@ def worker_count() -> int:
     return min(os.cpu_count() or 1, 4)
 
 
+@contextlib.contextmanager
+def worker_pool(initializer: Callable[..., None], *initargs) -> Iterator[ProcessPoolExecutor]:
+    """Worker processes that drop the work not yet started when the run fails or is interrupted: on
+    leaving, a plain pool waits for every queued article first."""
+    pool = ProcessPoolExecutor(max_workers=worker_count(), initializer=initializer, initargs=initargs)
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
 @dataclass
 class Corpus:
     editorial: Editorial
@@ -153,8 +166,7 @@ def _extract_all(jobs: list[tuple[Path, str]], editorial: Editorial,
         if len(jobs) < PARALLEL_FROM or workers < 2:
             extracted = (_extract(job, editorial) for job in jobs)
         else:
-            pool = stack.enter_context(ProcessPoolExecutor(max_workers=workers, initializer=_remember_editorial,
-                                                           initargs=(editorial,)))
+            pool = stack.enter_context(worker_pool(_remember_editorial, editorial))
             extracted = pool.map(_extract_in_worker, jobs, chunksize=CHUNK)
         results = []
         for done, result in enumerate(extracted, start=1):
@@ -184,12 +196,12 @@ def _rendering_in_workers(jobs: list[tuple[Article, list[Article]]],
     """Article pages, each with its related reading, rendered in worker processes from the start; what
     it gives waits for them and returns them in the order given.
 
-    The workers are given the articles when they start (on Linux they are forked, so nothing is copied),
-    and then only which of them to render.
+    The workers are given the articles when they start, and then only which of them to render. Where
+    worker processes are forked (Linux before Python 3.14), nothing is copied to give them the articles;
+    elsewhere they are pickled once for each worker.
     """
     chunks = [range(start, min(start + CHUNK, len(jobs))) for start in range(0, len(jobs), CHUNK)]
-    with ProcessPoolExecutor(max_workers=worker_count(), initializer=_remember_pages,
-                             initargs=(jobs, editorial)) as pool:
+    with worker_pool(_remember_pages, jobs, editorial) as pool:
         results = pool.map(_render_in_worker, chunks)
         yield lambda: [page for pages in results for page in pages]
 
