@@ -219,6 +219,7 @@ class Editorial:
 
     @cached_property
     def folded_organization_names(self) -> tuple[str, ...]:
+        """The folded name of each known organisation, in the file's order."""
         return tuple(fold(k.name) for k in self.organizations)
 
     @cached_property

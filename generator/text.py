@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 # A sentence ends at . ! ? (and a closing quote or bracket after it) followed by a space and a
@@ -73,7 +74,7 @@ def truncate_words(text: str, limit: int) -> str:
     return cut + "…"
 
 
-def longest_from(phrases) -> dict[str, int]:
+def longest_from(phrases: Iterable[str]) -> dict[str, int]:
     """For each word that starts one of the phrases (folded, one space between words), the most words a
     phrase starting with it has: looking n-grams up is then tried only where a phrase can start."""
     longest: dict[str, int] = {}
@@ -87,7 +88,7 @@ class Phrases:
     """A set of folded phrases found in folded text by looking its word n-grams up, where a substring search
     per phrase would read the whole text once for each of hundreds of phrases (the outlets' mentions)."""
 
-    def __init__(self, phrases):
+    def __init__(self, phrases: Iterable[str]):
         self.phrases = frozenset(phrase for phrase in phrases if phrase)
         self._longest_from = longest_from(self.phrases)
 
