@@ -77,31 +77,40 @@ def test_a_dirty_build_after_a_text_edit_rebuilds_only_that_article(tmp_path):
     project = copy_project(tmp_path)
     assert mkdocs_build(project).returncode == 0
     built = {path: path.stat().st_mtime_ns for path in (project / "site").rglob("index.html")}
-    edited = next((project / "seeds").glob("001_*.txt"))
-    edited.write_text(edited.read_text(encoding="utf-8") + "\nAn editor's added sentence.\n", encoding="utf-8")
+    add_a_sentence(project)
     result = mkdocs_build(project, dirty=True)
     assert result.returncode == 0, result.stderr
     rebuilt = {path.relative_to(project / "site").parent.as_posix() for path, mtime in built.items()
                if path.stat().st_mtime_ns != mtime}
-    assert rebuilt == {"articles/2019-07-12-the-trump-administration-is-expected-to-announce-a-major"}
-    page = project / "site" / "articles" / "2019-07-12-the-trump-administration-is-expected-to-announce-a-major"
-    assert "added sentence." in (page / "index.html").read_text(encoding="utf-8")
+    assert rebuilt == {EDITED}
+    assert "added sentence." in (project / "site" / EDITED / "index.html").read_text(encoding="utf-8")
+
+
+EDITED = "articles/2019-07-12-the-trump-administration-is-expected-to-announce-a-major"
+"""The page of seed 001, the article ``add_a_sentence`` edits."""
+
+
+def add_a_sentence(project: Path) -> None:
+    edited = next((project / "seeds").glob("001_*.txt"))
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nAn editor's added sentence.\n", encoding="utf-8")
+
+
+def built_in_parts(tmp_path: Path, pages_per_part: int) -> tuple[Path, dict[str, int]]:
+    """A copy of the project built with its search index in parts, and when each part was written."""
+    project = copy_project(tmp_path)
+    index_in_parts(project, pages_per_part)
+    assert mkdocs_build(project).returncode == 0
+    return project, index_times(project / "site")
 
 
 def test_a_dirty_build_indexes_again_only_the_search_part_of_the_edited_article(tmp_path):
-    project = copy_project(tmp_path)
-    index_in_parts(project, 10)
-    assert mkdocs_build(project).returncode == 0
-    site = project / "site"
-    indexed = index_times(site)
+    project, indexed = built_in_parts(tmp_path, 10)
     folders = list(indexed)
-    edited = next((project / "seeds").glob("001_*.txt"))
-    edited.write_text(edited.read_text(encoding="utf-8") + "\nAn editor's added sentence.\n", encoding="utf-8")
+    add_a_sentence(project)
     result = mkdocs_build(project, dirty=True)
     assert result.returncode == 0, result.stderr
-    again = [folder for folder, time in index_times(site).items() if time != indexed[folder]]
-    page = "articles/2019-07-12-the-trump-administration-is-expected-to-announce-a-major/index.html"
-    assert again == [folders[search_part_of(page, len(folders))]]
+    again = [folder for folder, time in index_times(project / "site").items() if time != indexed[folder]]
+    assert again == [folders[search_part_of(f"{EDITED}/index.html", len(folders))]]
 
 
 def index_times(site: Path) -> dict[str, int]:
@@ -138,16 +147,13 @@ def test_topic_pages_advertise_their_own_feed_whose_entries_are_pages_of_the_sit
 
 
 def test_a_dirty_build_indexes_again_the_search_part_a_removed_article_was_in(tmp_path):
-    project = copy_project(tmp_path)
-    index_in_parts(project, 8)
-    assert mkdocs_build(project).returncode == 0
+    project, indexed = built_in_parts(tmp_path, 8)
     site = project / "site"
-    indexed = index_times(site)
     folders = list(indexed)
     next((project / "seeds").glob("001_*.txt")).unlink()
     result = mkdocs_build(project, dirty=True)
     assert result.returncode == 0, result.stderr
-    gone = "articles/2019-07-12-the-trump-administration-is-expected-to-announce-a-major/index.html"
+    gone = f"{EDITED}/index.html"
     assert not (site / gone).exists()
     part = folders[search_part_of(gone, len(folders))]
     assert index_times(site)[part] != indexed[part]
