@@ -6,6 +6,7 @@ Pure functions over the extracted articles and the editorial data; render.py lay
 from __future__ import annotations
 
 import bisect
+import functools
 import heapq
 import math
 import operator
@@ -182,12 +183,29 @@ def readable(paragraph: str, articles_names: list[str], sentence_start: bool = T
     """A lower-cased, unpunctuated paragraph with the names the generator knows capitalised, "u s" as
     "U.S.", contractions and possessives joined, and its first word capitalised."""
     text = CONTRACTIONS.sub(lambda m: "’".join(g for g in m.groups() if g), paragraph)
-    for name in sorted(set(articles_names), key=len, reverse=True):
-        if folded := fold(name):
-            text = re.sub(rf"(?<![\w’]){re.escape(folded)}(?![\w’])", lambda _, name=name: name, text)
+    if capitals := _capitals(tuple(articles_names)):
+        pattern, written = capitals
+        text = pattern.sub(lambda match: written[match[0]], text)
     text = re.sub(r"\b([A-Z][\w.]*) s\b", r"\1’s", text)
     text = re.sub(r"\bi\b", "I", text)
     return text[:1].upper() + text[1:] if sentence_start else text
+
+
+@functools.lru_cache(maxsize=8)
+def _capitals(names: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """One pattern for all of an article's names, longest first, and each name by its lower-cased form.
+
+    The article's paragraphs are all recased with the same names: one pattern for them all, not one per
+    name and paragraph (hundreds of outlets' names, each compiled again once Python's cache of 512 is full).
+    """
+    written: dict[str, str] = {}
+    for name in sorted(set(names), key=lambda name: (-len(name), name)):
+        if folded := fold(name):
+            written.setdefault(folded, name)
+    if not written:
+        return None
+    choices = "|".join(re.escape(folded) for folded in sorted(written, key=lambda folded: (-len(folded), folded)))
+    return re.compile(rf"(?<![\w’])(?:{choices})(?![\w’])"), written
 
 
 def names_for_capitals(article: Article, editorial: Editorial) -> list[str]:
