@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import hashlib
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,11 +32,12 @@ BOMS = (
 
 # Share of control characters above which decoded "text" is taken for a binary file.
 BINARY_CONTROL_SHARE = 0.10
-CONTROL_CHARACTERS = dict.fromkeys(code for code in range(32) if chr(code) not in "\t\n\r\f")
-"""The control characters a text file does not hold, as a table for ``str.translate`` to delete them."""
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+"""The control characters a text file does not hold: C0 but tab, line feed, form feed and carriage return."""
 # Share of C0 control bytes (other than tab, line ends, form feed, escape) above which bytes are binary.
 BINARY_BYTE_SHARE = 0.05
 BINARY_MAGIC = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"\x7fELF")
+CONTROL_BYTES = bytes(byte for byte in range(32) if byte not in b"\t\n\r\f\x1b")
 PREFERRED_SINGLE_BYTE = "cp1252"
 
 
@@ -108,13 +110,13 @@ def _bomless_utf16(data: bytes) -> str | None:
 def bytes_look_binary(data: bytes) -> bool:
     if data.startswith(BINARY_MAGIC):
         return True
-    controls = sum(data.count(byte) for byte in range(32) if byte not in b"\t\n\r\f\x1b")
+    controls = len(data) - len(data.translate(None, CONTROL_BYTES))
     return controls > BINARY_BYTE_SHARE * len(data)
 
 
 def looks_binary(text: str) -> bool:
-    # Counting by deleting the other characters: a loop in Python over every character cost 0.5 ms an article.
-    controls = len(text) - len(text.translate(CONTROL_CHARACTERS))
+    # Counted by a pattern: a loop in Python over every character cost 0.5 ms an article, str.translate 0.2 ms.
+    controls = len(CONTROL_CHARACTERS.findall(text))
     return controls > BINARY_CONTROL_SHARE * len(text)
 
 
