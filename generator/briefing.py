@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import hashlib
 import heapq
 import math
 import operator
@@ -120,6 +121,16 @@ def related_reading(articles: list[Article]) -> dict[str, list[Article]]:
         best = heapq.nsmallest(RELATED_SHOWN, zip(map(operator.neg, scores.values()), scores, strict=True))
         related[article.slug] = [ordered[other] for _, other in best]
     return related
+
+
+def related_digest(articles: list[Article]) -> str:
+    """A digest of everything ``related_reading`` reads: each article's slug, date, agreements, countries
+    and people. An edit to anything else (a title, an outlet, a quote) leaves related reading as it was."""
+    digest = hashlib.sha256()
+    for article in articles:
+        digest.update(repr((article.slug, article.published, [m.id for m in article.agreements],
+                            [m.id for m in article.countries], [p.name for p in article.people])).encode())
+    return digest.hexdigest()
 
 
 def _features(article: Article) -> set[tuple[str, str]]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import extract
-from .briefing import related_reading
+from .briefing import related_digest, related_reading
 from .cache import ArticleCache, input_key
 from .clean import remove_debris, split_paragraphs
 from .credits import journalists, read_credits
@@ -314,7 +314,9 @@ def render_pages(corpus: Corpus) -> Pages:
     keys = corpus.keys or [""] * len(corpus.articles)
     # What the listings, topic pages and related reading read from every article; unchanged, they are reused.
     listed = corpus_digest(corpus, cache)
-    slugs = cache.remembered("related", listed, lambda: {
+    # Related reading reads fewer fields than the listings: an edit to a title does not compute it again.
+    related_inputs = cache.remembered("related inputs", listed, lambda: related_digest(corpus.articles))
+    slugs = cache.remembered("related", related_inputs, lambda: {
         slug: [a.slug for a in group] for slug, group in related_reading(corpus.articles).items()})
     related = {slug: [by_slug[other] for other in group] for slug, group in slugs.items()}
     pages = Pages()

@@ -7,7 +7,7 @@ import shutil
 import pytest
 from sitebuild import ROOT
 
-from generator import pipeline, render
+from generator import briefing, pipeline, render
 from generator.model import Article, Figure
 from generator.pipeline import build, read_corpus
 from generator.topics import build_topics
@@ -119,6 +119,25 @@ def test_an_unchanged_corpus_reuses_its_related_reading(project, monkeypatch):
     assert [a.slug for a in second.articles] == [a.slug for a in first.articles]
 
 
+def test_related_reading_reads_only_what_its_digest_covers(project):
+    """Related reading is reused while its digest is unchanged: changing every field the digest leaves out
+    must change neither; changing a topic an article names must change the digest."""
+    corpus = read_corpus(project / "seeds")
+    changed = [dataclasses.replace(
+        article, title=f"Changed {article.title}", outlet="Changed", authors=["Changed Author"], summary="Changed.",
+        quotes=[], paragraphs=["A changed paragraph."], url="https://example.org/changed")
+        for article in corpus.articles]
+
+    def related(articles):
+        return {slug: [a.slug for a in group] for slug, group in briefing.related_reading(articles).items()}
+
+    assert briefing.related_digest(changed) == briefing.related_digest(corpus.articles)
+    assert related(changed) == related(corpus.articles)
+    fewer_countries = [dataclasses.replace(corpus.articles[0], countries=corpus.articles[0].countries[1:]),
+                       *corpus.articles[1:]]
+    assert briefing.related_digest(fewer_countries) != briefing.related_digest(corpus.articles)
+
+
 def test_pages_besides_the_articles_read_only_the_listed_fields(project):
     """The topic pages are reused while no article's listed fields change: were a template to read another
     field, an edit to it would leave them stale. Changing every other field must not change any of them."""
@@ -167,10 +186,15 @@ def test_an_unreadable_cache_is_built_again(project):
     run(project)  # and the rebuilt cache is read again
 
 
-def test_related_reading_shows_the_outlet_an_edit_gave_another_article(project):
+def test_related_reading_shows_the_outlet_an_edit_gave_another_article(project, monkeypatch):
     run(project)
     meta = next((project / "seeds").glob("003_*.meta.yml"))
     meta.write_text(meta.read_text(encoding="utf-8") + "outlet: Reuters\n", encoding="utf-8")
+
+    def must_not_run(articles):
+        raise AssertionError("related reading computed again for an edit to an outlet, which it does not read")
+
+    monkeypatch.setattr(pipeline, "related_reading", must_not_run)
     corpus, report = run(project)
     listing_it = [path for path in report.written if path.startswith("articles/2") and "getting-closer" not in path]
     assert listing_it  # the pages whose related reading lists 003
