@@ -176,6 +176,20 @@ def test_an_edit_to_the_text_alone_renders_only_its_article(project, monkeypatch
     assert report.written == [f"articles/{changed.slug}.md"]
 
 
+def test_an_edit_to_a_listed_field_stores_only_the_topic_pages_it_changed(project):
+    first, _ = run(project)
+    stored_before = set(first.cache.listings.stored)
+    meta = next((project / "seeds").glob("003_*.meta.yml"))
+    meta.write_text(meta.read_text(encoding="utf-8") + "outlet: Reuters\n", encoding="utf-8")
+    corpus, report = run(project)
+    written = {(project / "docs" / path).read_text(encoding="utf-8") for path in report.written}
+    new_rows = corpus.cache.listings.stored - stored_before
+    assert new_rows  # the outlets page, the home page, the listings of 003's topics…
+    assert all(corpus.cache.listings.get(key) in written for key in new_rows)
+    topic_pages = [path for path in report.written + report.unchanged if not path.startswith("articles/2")]
+    assert len(new_rows) < len(topic_pages) / 2
+
+
 def test_an_unreadable_cache_is_built_again(project):
     first, _ = run(project)
     (cache_file,) = (project / ".cache").glob("*.sqlite")
