@@ -207,6 +207,9 @@ def render_topic_pages(articles: list[Article], topics: Topics, editorial: Edito
     names = {a.id: a.short_name for a in editorial.agreements}
     ordered = by_newest(articles)
     article_years = by_year(ordered, lambda article: article.year)
+    # What a topic's year page shows of each article, written out once per article, not once per topic
+    # that lists it: an edit compares the rows of every year page, 128,000 of them in a dense corpus.
+    row_of = {a.slug: repr((a.published, a.title, a.slug, a.outlet)) for a in articles}
     pages = {
         "index.md": render_page("home.md.j2", {"title": "Home", "hide": ["navigation"]}, articles=ordered,
                                 latest=ordered[:LATEST], topics=topics, outlets=topics.outlets, first_date=first_date),
@@ -249,7 +252,7 @@ def render_topic_pages(articles: list[Article], topics: Topics, editorial: Edito
             items=topic.evidence, years=years, up="../", base=agreement.id, feed=feed)
         pages[feed] = briefing.atom_feed([e.article for e in topic.evidence], SITE_TITLE, agreement.name, feed,
                                          f"{base}/")
-        pages |= year_pages(base, agreement.name, topic.evidence, years, listing)
+        pages |= year_pages(base, agreement.name, topic.evidence, years, listing, row_of)
     for topic in topics.countries:
         base = f"countries/{topic.slug}"
         years = by_year(topic.evidence, evidence_year)
@@ -260,7 +263,7 @@ def render_topic_pages(articles: list[Article], topics: Topics, editorial: Edito
             topic=topic, items=topic.evidence, years=years, up="../", base=topic.slug, feed=feed)
         pages[feed] = briefing.atom_feed([e.article for e in topic.evidence], SITE_TITLE, topic.name, feed,
                                          f"{base}/")
-        pages |= year_pages(base, topic.name, topic.evidence, years, listing)
+        pages |= year_pages(base, topic.name, topic.evidence, years, listing, row_of)
     return pages
 
 
@@ -280,16 +283,19 @@ def evidence_year(item: Evidence) -> str:
     return item.article.year
 
 
-def year_pages(base: str, name: str, items: list[Evidence], years, listing: Listing) -> dict[str, str]:
-    """A page per year for a topic too big for one page: it lists every article, without evidence."""
+def year_pages(base: str, name: str, items: list[Evidence], years, listing: Listing,
+               row_of: dict[str, str]) -> dict[str, str]:
+    """A page per year for a topic too big for one page: it lists every article, without evidence.
+
+    ``row_of``: what the page shows of each article (its date, title, slug and outlet), by slug.
+    """
     if len(items) <= TOPIC_LATEST:
         return {}
     counts = tuple((year, len(group)) for year, group in years)
     pages = {}
     for year, group in years:
         # Everything the page shows: its topic and year, the other years and their counts, and each row.
-        rows = tuple((i.article.published, i.article.title, i.article.slug, i.article.outlet) for i in group)
-        parts = ("topic_year", base, name, year, counts, rows)
+        parts = ("topic_year", base, name, year, counts, "\n".join([row_of[i.article.slug] for i in group]))
         pages[f"{base}/{year}.md"] = listing(parts, lambda year=year, group=group: render_page(
             "topic_year.md.j2", {"title": f"{name}: {year}", **NOT_SEARCHED}, name=name, year=year, items=group,
             years=years, base_name=base.split("/")[-1]))
