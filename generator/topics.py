@@ -95,7 +95,9 @@ def _country_topics(articles: list[Article], editorial: Editorial) -> list[Count
                 topic = topics[mention.id] = CountryTopic(mention.id, country_slug(mention.id))
                 roles[mention.id] = Counter()
             topic.evidence.append(Evidence(article, mention.evidence))
-            roles[mention.id].update(mention.roles)
+            counts = roles[mention.id]
+            for role in mention.roles:  # not Counter.update, which checks its argument's type every time
+                counts[role] += 1
     # A party to an agreement has its page even when no article names it, so agreement pages link to it.
     for agreement in editorial.agreements:
         for party in agreement.parties:
