@@ -148,7 +148,13 @@ def atom_feed(articles: list[Article], site_title: str, topic: str | None = None
     ``path`` and stands for the page at ``page`` (both relative to the site's root; the home page by
     default). Links are relative to the feed, so the feed is right wherever the site is served."""
     root = "../" * path.count("/")
-    dated = by_newest(a for a in articles if a.published)[:FEED_ENTRIES]
+    dated = [a for a in articles if a.published]
+    if len(dated) > FEED_ENTRIES:
+        # The newest are among those no older than the FEED_ENTRIES-th date: only they are sorted, not the
+        # thousands of articles a topic has.
+        oldest_kept = heapq.nlargest(FEED_ENTRIES, [a.published for a in dated])[-1]
+        dated = [a for a in dated if a.published >= oldest_kept]
+    dated = by_newest(dated)[:FEED_ENTRIES]
     updated = dated[0].published if dated else updated_fallback
     entries = "".join(
         f"""  <entry>
