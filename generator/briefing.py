@@ -125,7 +125,8 @@ def related_reading(articles: list[Article]) -> dict[str, list[Article]]:
 
 def related_digest(articles: list[Article]) -> str:
     """A digest of everything ``related_reading`` reads: each article's slug, date, agreements, countries
-    and people. An edit to anything else (a title, an outlet, a quote) leaves related reading as it was."""
+    and people. An edit to anything else (an outlet, the authors, a quote) leaves related reading as it was;
+    a new title gives the article a new slug, which it reads."""
     digest = hashlib.sha256()
     for article in articles:
         digest.update(repr((article.slug, article.published, [m.id for m in article.agreements],

@@ -314,7 +314,7 @@ def render_pages(corpus: Corpus) -> Pages:
     keys = corpus.keys or [""] * len(corpus.articles)
     # What the listings, topic pages and related reading read from every article; unchanged, they are reused.
     listed = corpus_digest(corpus, cache)
-    # Related reading reads fewer fields than the listings: an edit to a title does not compute it again.
+    # Related reading reads fewer fields than the listings: an edit to an outlet or a quote does not compute it again.
     related_inputs = cache.remembered("related inputs", listed, lambda: related_digest(corpus.articles))
     slugs = cache.remembered("related", related_inputs, lambda: {
         slug: [a.slug for a in group] for slug, group in related_reading(corpus.articles).items()})
@@ -349,7 +349,8 @@ def render_pages(corpus: Corpus) -> Pages:
     def stored(path: str, digest: str) -> str:
         page = cache.listings.get(digest)
         if page is None:  # another process on the same cache deleted its row meanwhile
-            rendered_again.update(rendered_again or render_topics())
+            if not rendered_again:
+                rendered_again.update(render_topics())
             page = rendered_again[path]
         return page
 

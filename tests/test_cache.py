@@ -3,6 +3,7 @@
 import dataclasses
 import hashlib
 import shutil
+import sqlite3
 
 import pytest
 from sitebuild import ROOT
@@ -188,6 +189,20 @@ def test_an_edit_to_a_listed_field_stores_only_the_topic_pages_it_changed(projec
     assert all(corpus.cache.listings.get(key) in written for key in new_rows)
     topic_pages = [path for path in report.written + report.unchanged if not path.startswith("articles/2")]
     assert len(new_rows) < len(topic_pages) / 2
+
+
+def test_a_topic_page_whose_stored_copy_is_gone_is_rendered_again(project):
+    run(project)
+    expected = (project / "docs" / "index.md").read_text(encoding="utf-8")
+    (cache_file,) = (project / ".cache").glob("*.sqlite")
+    with sqlite3.connect(cache_file) as db:  # as another process on the same cache could have done
+        db.execute("DELETE FROM listings")
+    db.close()
+    pipeline.ArticleCache.forget_open()
+    (project / "docs" / "index.md").unlink()
+    corpus, report = run(project)
+    assert report.written == ["index.md"]
+    assert (project / "docs" / "index.md").read_text(encoding="utf-8") == expected
 
 
 def test_an_unreadable_cache_is_built_again(project):
