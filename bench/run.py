@@ -4,11 +4,11 @@
     python bench/run.py 100 1000 10000                 # `make bench-large`: the 10,000 rows take many minutes
     python bench/run.py --shapes dense 1000 10000      # one shape only (mixed, dense, sparse)
 
-Columns: generator seconds (cold, no cache), regeneration seconds of the unchanged corpus (warm cache)
+Columns: generator seconds (cold, no cache), regeneration seconds of the unchanged corpus (warm cache), then
 after one article's text changed and after the newest article's outlet changed (a field the listings show),
 `mkdocs build` seconds including Pagefind's indexing (pages already generated, so the two add up to the
-pipeline), the rebuild of `mkdocs serve --dirty` after one article's
-text changed (with the generator's part of it, from the plugin's log), site size, the median article
+pipeline), the rebuild of `mkdocs serve --dirty` after one article's text changed and after the newest article's
+outlet changed (each with the generator's part of it, from the plugin's log), site size, the median article
 page's HTML, what a reader downloads for the first search (measured in Chromium, see tests/sitebuild.py)
 and for Explore to show a query with two filters, and the peak memory of the largest step.
 Timings are wall-clock on this machine; compare ratios in one run.
@@ -140,7 +140,8 @@ def run(count: int, shape: str) -> dict[str, float]:
     edit_seconds = edit_one(project, generate)
     edit_listed_seconds = edit_listed(project, generate)
     build_seconds, build_memory = timed([python, "-m", "mkdocs", "build", "--strict", "-q"], project)
-    reload_seconds, reload_generator_seconds = serve_reload(project)
+    reload_seconds, reload_generator_seconds, listed_reload_seconds, listed_reload_generator_seconds = (
+        serve_reload(project))
     site = project / "site"
     articles = [p.stat().st_size for p in (site / "articles").glob("*-*/index.html")]
     return {
@@ -150,6 +151,8 @@ def run(count: int, shape: str) -> dict[str, float]:
         "edit_listed_s": edit_listed_seconds,
         "reload_s": reload_seconds,
         "reload_generator_s": reload_generator_seconds,
+        "listed_reload_s": listed_reload_seconds,
+        "listed_reload_generator_s": listed_reload_generator_seconds,
         "build_s": build_seconds,
         "generator_share": generate_seconds / (generate_seconds + build_seconds),
         "build_ms_per_article": 1000 * build_seconds / count,
@@ -172,11 +175,16 @@ def edit_one(project: Path, generate: list[str]) -> float:
 def edit_listed(project: Path, generate: list[str]) -> float:
     """Seconds to regenerate after the newest article's outlet changed: a field the listings, topic pages
     and feeds show, on the article most of them list (an editor correcting what they just added)."""
-    records = (project / "seeds").glob("*.meta.yml")
-    newest = max(records, key=lambda record: (_published(record), record.name))
-    newest.write_text(newest.read_text(encoding="utf-8") + "outlet: An Edited Outlet\n", encoding="utf-8")
+    set_newest_outlet(project, "An Edited Outlet")
     seconds, _ = timed([*generate, "--cache", ".cache"], project)
     return seconds
+
+
+def set_newest_outlet(project: Path, outlet: str) -> None:
+    """Give the newest article's record another outlet, as an editor would in its ``.meta.yml``."""
+    newest = max((project / "seeds").glob("*.meta.yml"), key=lambda record: (_published(record), record.name))
+    kept = [line for line in newest.read_text(encoding="utf-8").splitlines() if not line.startswith("outlet:")]
+    newest.write_text("\n".join([*kept, f"outlet: {outlet}"]) + "\n", encoding="utf-8")
 
 
 def _published(record: Path) -> str:
@@ -184,9 +192,10 @@ def _published(record: Path) -> str:
     return found.group(1) if found else ""
 
 
-def serve_reload(project: Path) -> tuple[float, float]:
+def serve_reload(project: Path) -> tuple[float, float, float, float]:
     """Seconds `mkdocs serve --dirty` takes to rebuild after one article's text changed, and the
-    generator's seconds within them (the briefing plugin's own log line)."""
+    generator's seconds within them (the briefing plugin's own log line); then the same after the
+    newest article's outlet changed."""
     config = project / "mkdocs-serve.yml"
     config.write_text((project / "mkdocs.yml").read_text(encoding="utf-8").replace(
         "      generate: false\n", "      cache: .cache\n"), encoding="utf-8")
@@ -201,13 +210,15 @@ def serve_reload(project: Path) -> tuple[float, float]:
             _wait_for_builds(log.name, 1, process)
             edited = sorted((project / "seeds").glob("*.txt"))[1]
             edited.write_text(edited.read_text(encoding="utf-8") + "\nAn editor's added sentence.\n", encoding="utf-8")
-            output = _wait_for_builds(log.name, 2, process)
+            _wait_for_builds(log.name, 2, process)
+            set_newest_outlet(project, "An Outlet Edited While Serving")
+            output = _wait_for_builds(log.name, 3, process)
         finally:
             process.terminate()
             process.wait()
     built = re.findall(r"Documentation built in ([\d.]+) seconds", output)
     generated = re.findall(r"generated in ([\d.]+) s", output)
-    return float(built[-1]), float(generated[-1])
+    return float(built[1]), float(generated[1]), float(built[2]), float(generated[2])
 
 
 def _wait_for_builds(log: str, count: int, process: subprocess.Popen) -> str:
@@ -229,9 +240,10 @@ def main() -> None:
         raise SystemExit(f"bench: unknown shape '{unknown[0]}' (shapes: {', '.join(SHAPES)})")
     counts = [int(arg) for arg in arguments] or [100, 1000]
     print("| shape | articles | generate s | regenerate s | edit one s | edit listed s | build s "
-          "| serve reload s (generator s) | generator share | build ms/article | site MB | article page kB "
+          "| serve reload s (generator s) | serve listed reload s (generator s) | generator share | build ms/article "
+          "| site MB | article page kB "
           "| first search kB | Explore kB | peak MB |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for shape in shapes:
         for count in counts:
             print_row(shape, count, run(count, shape))
@@ -241,6 +253,7 @@ def print_row(shape: str, count: int, row: dict[str, float]) -> None:
     print(f"| {shape} | {count:,} | {row['generate_s']:.1f} | {row['regenerate_s']:.2f} | {row['edit_s']:.2f} "
           f"| {row['edit_listed_s']:.2f} | {row['build_s']:.1f} "
           f"| {row['reload_s']:.1f} ({row['reload_generator_s']:.2f}) "
+          f"| {row['listed_reload_s']:.1f} ({row['listed_reload_generator_s']:.2f}) "
           f"| {row['generator_share']:.0%} | {row['build_ms_per_article']:.1f} "
           f"| {row['site_mb']:.0f} | {row['article_kb']:.1f} | {row['first_search_kb']:,.0f} "
           f"| {row['explore_kb']:,.0f} "
