@@ -129,8 +129,7 @@ def related_digest(articles: list[Article]) -> str:
     a new title gives the article a new slug, which it reads."""
     digest = hashlib.sha256()
     for article in articles:
-        digest.update(repr((article.slug, article.published, [m.id for m in article.agreements],
-                            [m.id for m in article.countries], [p.name for p in article.people])).encode())
+        digest.update(repr((article.slug, article.published, sorted(_features(article)))).encode())
     return digest.hexdigest()
 
 
@@ -211,7 +210,9 @@ def readable(paragraph: str, articles_names: list[str], sentence_start: bool = T
 
 @functools.lru_cache(maxsize=8)
 def _capitals(names: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]] | None:
-    """One pattern for all of an article's names, longest first, and each name by its lower-cased form.
+    """One pattern for all of an article's names, each by its lower-cased form: where several start at one
+    place, the longest; where they overlap, the first (the old loop, name after name, longest first, chose
+    by the order of a set, which changed from run to run: "e u s deal" was "E.U.’s" or "e U.S.").
 
     The article's paragraphs are all recased with the same names: one pattern for them all, not one per
     name and paragraph (hundreds of outlets' names, each compiled again once Python's cache of 512 is full).

@@ -86,7 +86,9 @@ class ArticleCache:
     pages: Rows = field(default_factory=lambda: Rows(None, "pages"))
     """Rendered article page, by input key and what its related reading lists."""
     listings: Rows = field(default_factory=lambda: Rows(None, "listings"))
-    """Rendered pages by a digest of everything they show (see ``listing``)."""
+    """Rendered pages: every topic page by a digest of its content (see ``pipeline.render_pages``), and the year
+    pages also by a digest of everything they show (see ``listing``), so that one whose rows did not change is
+    not rendered again. A year page is therefore stored twice."""
     state: dict[str, Any] = field(default_factory=dict)
     """Whole-corpus values, each a row: input stamps, related reading, the pages written."""
     _stored_articles: set[str] = field(default_factory=set)

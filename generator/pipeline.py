@@ -352,6 +352,7 @@ def render_pages(corpus: Corpus) -> Pages:
             if not rendered_again:
                 rendered_again.update(render_topics())
             page = rendered_again[path]
+            cache.listings.put(digest, page)  # stored again, for the runs after this one
         return page
 
     with contextlib.ExitStack() as stack:

@@ -120,6 +120,19 @@ def test_an_unchanged_corpus_reuses_its_related_reading(project, monkeypatch):
     assert [a.slug for a in second.articles] == [a.slug for a in first.articles]
 
 
+def test_an_unchanged_corpus_keeps_its_topic_pages_without_rendering_them(project, monkeypatch):
+    first, _ = run(project)
+    stored = set(first.cache.listings.stored)
+
+    def must_not_run(*args):
+        raise AssertionError("topic pages rendered again for an unchanged corpus")
+
+    monkeypatch.setattr(pipeline, "render_topic_pages", must_not_run)
+    for _ in range(2):
+        corpus, report = run(project)
+        assert report.written == [] and corpus.cache.listings.stored >= stored
+
+
 def test_related_reading_reads_only_what_its_digest_covers(project):
     """Related reading is reused while its digest is unchanged: changing every field the digest leaves out
     must change neither; changing a topic an article names must change the digest."""
@@ -134,9 +147,13 @@ def test_related_reading_reads_only_what_its_digest_covers(project):
 
     assert briefing.related_digest(changed) == briefing.related_digest(corpus.articles)
     assert related(changed) == related(corpus.articles)
-    fewer_countries = [dataclasses.replace(corpus.articles[0], countries=corpus.articles[0].countries[1:]),
-                       *corpus.articles[1:]]
-    assert briefing.related_digest(fewer_countries) != briefing.related_digest(corpus.articles)
+    first = corpus.articles[0]
+    for edited in (dataclasses.replace(first, countries=first.countries[1:]),
+                   dataclasses.replace(first, agreements=first.agreements[1:]),
+                   dataclasses.replace(first, people=first.people[1:]),
+                   dataclasses.replace(first, published="2001-01-01"),
+                   dataclasses.replace(first, slug="another-slug")):
+        assert briefing.related_digest([edited, *corpus.articles[1:]]) != briefing.related_digest(corpus.articles)
 
 
 def test_pages_besides_the_articles_read_only_the_listed_fields(project):
@@ -191,7 +208,7 @@ def test_an_edit_to_a_listed_field_stores_only_the_topic_pages_it_changed(projec
     assert len(new_rows) < len(topic_pages) / 2
 
 
-def test_a_topic_page_whose_stored_copy_is_gone_is_rendered_again(project):
+def test_a_topic_page_whose_stored_copy_is_gone_is_rendered_again(project, monkeypatch):
     run(project)
     expected = (project / "docs" / "index.md").read_text(encoding="utf-8")
     (cache_file,) = (project / ".cache").glob("*.sqlite")
@@ -203,6 +220,14 @@ def test_a_topic_page_whose_stored_copy_is_gone_is_rendered_again(project):
     corpus, report = run(project)
     assert report.written == ["index.md"]
     assert (project / "docs" / "index.md").read_text(encoding="utf-8") == expected
+
+    def must_not_run(*args):
+        raise AssertionError("topic pages rendered again although their copies were stored again")
+
+    monkeypatch.setattr(pipeline, "render_topic_pages", must_not_run)
+    (project / "docs" / "index.md").unlink()
+    corpus, report = run(project)
+    assert report.written == ["index.md"]
 
 
 def test_an_unreadable_cache_is_built_again(project):
