@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 import pycountry
 
 from .datafile import Fields, load_package_yaml
-from .text import fold, longest_from
+from .text import fold, longest_from, longest_phrases
 
 WORD = re.compile(r"[^\W_]+")
 
@@ -47,17 +47,8 @@ class Gazetteer:
 
     def _folded_matches(self, words: list[str]):
         """(word index, country or None) for each alias, longest first, by looking word n-grams up."""
-        index = 0
-        while index < len(words):
-            longest = self.longest_from.get(words[index], 0)
-            for size in range(min(longest, len(words) - index), 0, -1):
-                key = " ".join(words[index : index + size])
-                if key in self.folded:
-                    yield index, self.folded[key]
-                    index += size
-                    break
-            else:
-                index += 1
+        for start, end in longest_phrases(words, self.folded, self.longest_from):
+            yield start, self.folded[" ".join(words[start:end])]
 
     def mask_non_countries(self, folded: str) -> str:
         """Blank out phrases that are not countries ("central americans") in folded text, longest first.
@@ -66,16 +57,11 @@ class Gazetteer:
         character of every sentence naming a country, took a tenth of extracting an article.
         """
         words = folded.split(" ")
-        longest_from = self._blocked_longest_from
-        if longest_from.keys().isdisjoint(words):  # most sentences
+        if self._blocked_longest_from.keys().isdisjoint(words):  # most sentences
             return folded
-        index = 0
-        while index < len(words):
-            for size in range(min(longest_from.get(words[index], 0), len(words) - index), 0, -1):
-                if (phrase := " ".join(words[index : index + size])) in self._blocked:
-                    words[index : index + size] = ["-" * len(phrase)]
-                    break
-            index += 1
+        found = list(longest_phrases(words, self._blocked, self._blocked_longest_from))
+        for start, end in reversed(found):  # from the right, so that the earlier positions still hold
+            words[start:end] = ["-" * len(" ".join(words[start:end]))]
         return " ".join(words)
 
     def aliases_of(self, name: str) -> list[str]:

@@ -385,8 +385,9 @@ def corpus_digest(corpus: Corpus, cache: ArticleCache) -> str:
 
 def build(seeds: Path, out: Path, progress: Callable[[int, int], None] | None = None,
           cache_dir: Path | None = None) -> tuple[Corpus, WriteReport]:
-    # The run makes millions of objects, almost none of them garbage: the collector would scan them again
-    # and again (a sixth of a listed-field edit's regeneration at 10,000 articles).
+    # The run makes millions of objects, almost none of them garbage, and a served site's heap holds every page
+    # MkDocs built: the collector would scan them again and again (a sixth of a listed-field edit's
+    # regeneration at 10,000 articles).
     with collection_paused(freeze=False):
         corpus = read_corpus(seeds, progress, cache_dir)
         report = write_corpus_pages(corpus, out)

@@ -1,6 +1,6 @@
 """MkDocs plugin: ``mkdocs build`` and ``mkdocs serve`` run the generator themselves.
 
-A thin adapter around the same core as the CLI (``read_corpus`` + ``write_corpus_pages``). The pages
+A thin adapter around the same core as the CLI (``pipeline.build``). The pages
 are written to a folder of the plugin's own (beside the cache) and added to the build with
 ``File.generated``, so nothing is written into ``docs/``: an idle server has nothing to rebuild, a
 removed article's page simply is not generated again, hand-written pages are never touched, and a page
@@ -31,10 +31,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .cache import collection_paused
 from .csp import content_security_policy, inline_scripts
 from .model import InputError
-from .pipeline import read_corpus, write_corpus_pages
+from .pipeline import build
 from .search_index import PAGEFIND_PART, index_for_search
 from .write import MANIFEST, written_pages
 
@@ -83,18 +82,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not self.config.generate:
             return files
         started = time.perf_counter()
-        # A served site's heap holds every page MkDocs built; the collector would scan it again and again
-        # while the generator makes its short-lived objects.
-        with collection_paused(freeze=False):
-            try:
-                corpus = read_corpus(self.seeds, cache_dir=self.cache)
-            except InputError as error:
-                raise PluginError(str(error)) from None
-            # The pages are files of their own folder, rewritten only when they change, so that `mkdocs serve
-            # --dirty` rebuilds only the pages an edit changed (a page given as content is always rebuilt).
-            pages_dir = self.pages_dir()
-            report = write_corpus_pages(corpus, pages_dir)
-            corpus.save_cache()
+        # The pages are files of their own folder, rewritten only when they change, so that `mkdocs serve
+        # --dirty` rebuilds only the pages an edit changed (a page given as content is always rebuilt).
+        pages_dir = self.pages_dir()
+        try:
+            corpus, report = build(self.seeds, pages_dir, cache_dir=self.cache)
+        except InputError as error:
+            raise PluginError(str(error)) from None
         # Each problem is a warning: shown while serving, fatal to `mkdocs build --strict`.
         for problem in corpus.problems:
             log.warning(str(problem))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Container, Iterable, Iterator, Sequence
 from functools import lru_cache
 
 # A sentence ends at . ! ? (and a closing quote or bracket after it) followed by a space and a
@@ -82,6 +82,21 @@ def longest_from(phrases: Iterable[str]) -> dict[str, int]:
         words = phrase.split(" ")
         longest[words[0]] = max(len(words), longest.get(words[0], 0))
     return longest
+
+
+def longest_phrases(words: Sequence[str], phrases: Container[str], starts: dict[str, int]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each phrase of ``phrases`` in ``words``, from left to right, the longest where several
+    start at one word; ``starts`` is ``longest_from(phrases)``, so that n-grams are tried only where a phrase
+    can start."""
+    index = 0
+    while index < len(words):
+        for size in range(min(starts.get(words[index], 0), len(words) - index), 0, -1):
+            if " ".join(words[index : index + size]) in phrases:
+                yield index, index + size
+                index += size
+                break
+        else:
+            index += 1
 
 
 class Phrases:
