@@ -42,7 +42,9 @@ lock: $(STAMP)
 	$(BIN)/python -m pip freeze --exclude-editable | sed '1i # Every package make installs, pinned (pip freeze of the runtime and test dependencies).\n# Refresh: make lock' > requirements.lock
 
 clean:
-	rm -rf $(VENV) site docs/articles docs/agreements docs/countries docs/index.md docs/outlets.md docs/.generator-manifest.json
+	rm -rf $(VENV) site docs/.generator-manifest.json docs/articles docs/agreements docs/countries docs/feeds \
+	  docs/timeline docs/quotes docs/people docs/index.md docs/outlets.md docs/timeline.md docs/glossary.md \
+	  docs/quotes.md docs/people.md docs/explore.md docs/explore.json docs/feed.xml
 
 # The briefing plugin (generator/plugin.py) generates the pages inside MkDocs; seeds/ is watched. --dirty: a
 # reload rebuilds only the pages an edit changed (the plugin rewrites a page only when it changes; the nav is fixed).

@@ -130,7 +130,8 @@ def run(count: int, shape: str) -> dict[str, float]:
     project.mkdir(parents=True)
     synthesize(count, project / "seeds", shape=shape)
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns(
-        "articles", "agreements", "countries", "index.md", "outlets.md", ".generator-manifest.json"))
+        "articles", "agreements", "countries", "feeds", "timeline", "quotes", "people", "index.md", "outlets.md",
+        ".generator-manifest.json"))
     bench_config(project)
     python = sys.executable
     generate = [python, "-m", "generator", "build", "--seeds", "seeds", "--out", "docs"]

@@ -123,13 +123,19 @@ def related_reading(articles: list[Article]) -> dict[str, list[Article]]:
     return related
 
 
-def related_digest(articles: list[Article]) -> str:
-    """A digest of everything ``related_reading`` reads: each article's slug, date, agreements, countries
-    and people. An edit to anything else (an outlet, the authors, a quote) leaves related reading as it was;
-    a new title gives the article a new slug, which it reads."""
+def related_token(article: Article) -> str:
+    """A digest of what ``related_reading`` reads of one article but its slug (which is made unique only once
+    the corpus is read): its date, agreements, countries and people."""
+    return hashlib.sha256(repr((article.published, sorted(_features(article)))).encode()).hexdigest()
+
+
+def related_digest(articles: list[Article], tokens: list[str] | None = None) -> str:
+    """A digest of everything ``related_reading`` reads: each article's slug and ``related_token`` (given, as the
+    cache keeps them, or made here). An edit to anything else (an outlet, the authors, a quote) leaves related
+    reading as it was; a new title gives the article a new slug, which it reads."""
     digest = hashlib.sha256()
-    for article in articles:
-        digest.update(repr((article.slug, article.published, sorted(_features(article)))).encode())
+    for article, token in zip(articles, tokens or map(related_token, articles), strict=True):
+        digest.update(f"{article.slug}|{token}\n".encode())
     return digest.hexdigest()
 
 

@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .model import Article
+from .model import Article, Tokens
 
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 PACKAGE = Path(__file__).resolve().parent
 TABLES = ("articles", "pages", "listings", "state")
 
@@ -81,8 +81,8 @@ class ArticleCache:
     db: sqlite3.Connection | None = None
     articles: dict[str, Article] = field(default_factory=dict)
     """Article (before its slug is made unique) by input key."""
-    tokens: dict[str, str] = field(default_factory=dict)
-    """A digest of what the site's listings read from each article (see ``pipeline.listing_token``), by input key."""
+    tokens: dict[str, Tokens] = field(default_factory=dict)
+    """Digests of what the site's other pages read from each article, by input key."""
     pages: Rows = field(default_factory=lambda: Rows(None, "pages"))
     """Rendered article page, by input key and what its related reading lists."""
     listings: Rows = field(default_factory=lambda: Rows(None, "listings"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from .text import Phrases, fold
 
@@ -115,6 +116,15 @@ class Article:
     def reading_minutes(self) -> int:
         # 230 words a minute is the usual figure for adult reading of news prose.
         return max(1, round(self.word_count / 230))
+
+
+class Tokens(NamedTuple):
+    """Digests of what the pages besides an article's own read from it, made where it is extracted."""
+
+    listed: str
+    """Its listed fields (``render.listing_token``): the listings, topic pages and feeds."""
+    related: str
+    """What related reading reads (``briefing.related_token``)."""
 
 
 @dataclass(frozen=True)

@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import extract
-from .briefing import related_digest, related_reading
+from .briefing import related_digest, related_reading, related_token
 from .cache import ArticleCache, collection_paused, input_key
 from .clean import remove_debris, split_paragraphs
 from .credits import journalists, read_credits
 from .editorial import load_editorial
 from .formats import READERS
-from .model import Article, Editorial, InputError, Problem, Source
+from .model import Article, Editorial, InputError, Problem, Source, Tokens
 from .people import find_cast
 from .read import decode, read_article_bytes, read_meta
 from .render import listing_token, render_article, render_topic_pages
@@ -159,7 +159,7 @@ def _input_key(path: Path) -> str:
 
 
 def _extract_all(jobs: list[tuple[Path, str]], editorial: Editorial,
-                 progress: Callable[[int, int], None] | None) -> list[tuple[Article, str] | Problem]:
+                 progress: Callable[[int, int], None] | None) -> list[tuple[Article, Tokens] | Problem]:
     """Extract the articles, in worker processes when there are enough to pay for starting them."""
     workers = worker_count()
     with contextlib.ExitStack() as stack:
@@ -185,7 +185,7 @@ def _remember_editorial(editorial: Editorial) -> None:
     _WORKER_EDITORIAL = editorial
 
 
-def _extract_in_worker(job: tuple[Path, str]) -> tuple[Article, str] | Problem:
+def _extract_in_worker(job: tuple[Path, str]) -> tuple[Article, Tokens] | Problem:
     assert _WORKER_EDITORIAL is not None
     return _extract(job, _WORKER_EDITORIAL)
 
@@ -220,13 +220,13 @@ def _render_in_worker(chunk: range) -> list[str]:
     return pages
 
 
-def _extract(job: tuple[Path, str], editorial: Editorial) -> tuple[Article, str] | Problem:
-    """The article and its listing token, both made where it is extracted: a worker, when there are any
-    (in the main process, the tokens took 0.5 s at 10,000 articles, after the workers had finished)."""
+def _extract(job: tuple[Path, str], editorial: Editorial) -> tuple[Article, Tokens] | Problem:
+    """The article and its tokens, made where it is extracted: a worker, when there are any (in the main
+    process, the listing tokens took 0.5 s at 10,000 articles, after the workers had finished)."""
     path, shown = job
     try:
         article = make_article(path, shown, editorial)
-        return article, listing_token(article)
+        return article, Tokens(listing_token(article), related_token(article))
     except InputError as error:
         return Problem(shown, str(error))
     except OSError as error:
@@ -315,7 +315,9 @@ def render_pages(corpus: Corpus) -> Pages:
     # What the listings, topic pages and related reading read from every article; unchanged, they are reused.
     listed = corpus_digest(corpus, cache)
     # Related reading reads fewer fields than the listings: an edit to an outlet or a quote does not compute it again.
-    related_inputs = cache.remembered("related inputs", listed, lambda: related_digest(corpus.articles))
+    related_inputs = cache.remembered("related inputs", listed, lambda: related_digest(corpus.articles, [
+        cache.tokens[key].related if key in cache.tokens else related_token(article)
+        for article, key in zip(corpus.articles, keys, strict=True)]))
     slugs = cache.remembered("related", related_inputs, lambda: {
         slug: [a.slug for a in group] for slug, group in related_reading(corpus.articles).items()})
     related = {slug: [by_slug[other] for other in group] for slug, group in slugs.items()}
@@ -378,7 +380,7 @@ def corpus_digest(corpus: Corpus, cache: ArticleCache) -> str:
     """A digest of every article's listed fields (``render.listing_token``) and final slug, in corpus order."""
     digest = hashlib.sha256()
     for article, key in zip(corpus.articles, corpus.keys or [""] * len(corpus.articles), strict=True):
-        token = cache.tokens.get(key) or listing_token(article)
+        token = cache.tokens[key].listed if key in cache.tokens else listing_token(article)
         digest.update(f"{article.slug}|{token}\n".encode())
     return digest.hexdigest()
 

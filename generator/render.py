@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from . import briefing
 from .model import Agreement, Article, Editorial
+from .reference_pages import reference_pages
 from .relations import relations_svg
 from .slug import slugify
 from .text import is_lowercased
@@ -229,16 +230,12 @@ def render_topic_pages(articles: list[Article], topics: Topics, editorial: Edito
                                                    lambda year=year, group=group: render_page(
                 "articles.md.j2", {"title": f"Articles from {year}", **NOT_SEARCHED},
                 articles=group, total=len(group), years=article_years, names=names, year=year))
+    pages |= reference_pages(articles, editorial, render_page, listing)
     pages |= {
-        "timeline.md": render_page("timeline.md.j2", {"title": "Timeline"},
-                                   years=by_year(briefing.timeline(articles, editorial.agreements),
-                                                 lambda entry: entry.date[:4])),
         "glossary.md": render_page("glossary.md.j2", {"title": "Glossary"}, terms=editorial.glossary),
-        "quotes.md": render_page("quotes.md.j2", {"title": "Who said what"},
-                                 speakers=briefing.quotes_by_speaker(articles)),
-        "people.md": render_page("people.md.j2", {"title": "Who's who"}, people=briefing.whos_who(articles)),
         "explore.md": render_page("explore.md.j2", {"title": "Explore", **NOT_SEARCHED}),
-        "feed.xml": briefing.atom_feed(articles, SITE_TITLE),
+        # ``ordered`` is newest first, undated last, as a feed is: its first FEED_ENTRIES are the feed's.
+        "feed.xml": briefing.atom_feed(ordered[: briefing.FEED_ENTRIES], SITE_TITLE),
     }
     for topic in topics.agreements:
         agreement = topic.agreement
@@ -250,7 +247,7 @@ def render_topic_pages(articles: list[Article], topics: Topics, editorial: Edito
                                 "tag_pages": {agreement.short_name: f"{base}.md"}, "feed": feed},
             agreement=agreement, topic=topic, related=[by_id[r] for r in agreement.related],
             items=topic.evidence, years=years, up="../", base=agreement.id, feed=feed)
-        pages[feed] = briefing.atom_feed([e.article for e in topic.evidence], SITE_TITLE, agreement.name, feed,
+        pages[feed] = briefing.atom_feed(newest_articles(topic.evidence), SITE_TITLE, agreement.name, feed,
                                          f"{base}/")
         pages |= year_pages(base, agreement.name, topic.evidence, years, listing, row_of)
     for topic in topics.countries:
@@ -261,7 +258,7 @@ def render_topic_pages(articles: list[Article], topics: Topics, editorial: Edito
             "country.md.j2", {"title": topic.name, "tags": [topic.name], "tag_pages": {topic.name: f"{base}.md"},
                               "feed": feed},
             topic=topic, items=topic.evidence, years=years, up="../", base=topic.slug, feed=feed)
-        pages[feed] = briefing.atom_feed([e.article for e in topic.evidence], SITE_TITLE, topic.name, feed,
+        pages[feed] = briefing.atom_feed(newest_articles(topic.evidence), SITE_TITLE, topic.name, feed,
                                          f"{base}/")
         pages |= year_pages(base, topic.name, topic.evidence, years, listing, row_of)
     return pages
@@ -281,6 +278,12 @@ def by_year(items: list[T], year_of: Callable[[T], str]) -> list[tuple[str, list
 
 def evidence_year(item: Evidence) -> str:
     return item.article.year
+
+
+def newest_articles(evidence: list[Evidence]) -> list[Article]:
+    """The articles a topic's feed carries: its evidence is newest first, undated last, as a feed is, so they
+    are among the first FEED_ENTRIES (a topic of a dense corpus has thousands)."""
+    return [item.article for item in evidence[: briefing.FEED_ENTRIES]]
 
 
 def year_pages(base: str, name: str, items: list[Evidence], years, listing: Listing,

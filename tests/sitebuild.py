@@ -26,7 +26,8 @@ def copy_project(destination: Path) -> Path:
     """mkdocs.yml, the theme overrides, the hand-written docs and the seeds: what `mkdocs build` needs."""
     shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", destination / "docs", ignore=shutil.ignore_patterns(
-        "articles", "agreements", "countries", "index.md", "outlets.md", ".generator-manifest.json"))
+        "articles", "agreements", "countries", "feeds", "timeline", "quotes", "people", "index.md", "outlets.md",
+        ".generator-manifest.json"))
     shutil.copytree(ROOT / "seeds", destination / "seeds")
     shutil.copytree(ROOT / "overrides", destination / "overrides")
     return destination
