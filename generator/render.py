@@ -208,9 +208,7 @@ def render_topic_pages(articles: list[Article], topics: Topics, editorial: Edito
     names = {a.id: a.short_name for a in editorial.agreements}
     ordered = by_newest(articles)
     article_years = by_year(ordered, lambda article: article.year)
-    # What a topic's year page shows of each article, written out once per article, not once per topic
-    # that lists it: an edit compares the rows of every year page, 128,000 of them in a dense corpus.
-    row_of = {a.slug: repr((a.published, a.title, a.slug, a.outlet)) for a in articles}
+    year_digests = year_page_digests(ordered)
     pages = {
         "index.md": render_page("home.md.j2", {"title": "Home", "hide": ["navigation"]}, articles=ordered,
                                 latest=ordered[:LATEST], topics=topics, outlets=topics.outlets, first_date=first_date),
@@ -224,9 +222,7 @@ def render_topic_pages(articles: list[Article], topics: Topics, editorial: Edito
     if len(articles) > LISTING_LATEST:
         for year, group in article_years:
             # Everything the page shows, so that a year whose articles did not change is not rendered again.
-            rows = tuple((a.published, a.title, a.slug, a.outlet, tuple(m.id for m in a.agreements),
-                          tuple(m.id for m in a.countries)) for a in group)
-            pages[f"articles/{year}.md"] = listing(("articles", year, tuple(names.items()), rows),
+            pages[f"articles/{year}.md"] = listing(("articles", year, tuple(names.items()), year_digests[year]),
                                                    lambda year=year, group=group: render_page(
                 "articles.md.j2", {"title": f"Articles from {year}", **NOT_SEARCHED},
                 articles=group, total=len(group), years=article_years, names=names, year=year))
@@ -240,7 +236,7 @@ def render_topic_pages(articles: list[Article], topics: Topics, editorial: Edito
     for topic in topics.agreements:
         agreement = topic.agreement
         base = f"agreements/{agreement.id}"
-        years = by_year(topic.evidence, evidence_year)
+        years = list(topic.years.items())
         feed = f"feeds/{base}.xml"
         pages[f"{base}.md"] = render_page(
             "agreement.md.j2", {"title": agreement.name, "tags": [agreement.short_name],
@@ -249,10 +245,10 @@ def render_topic_pages(articles: list[Article], topics: Topics, editorial: Edito
             items=topic.evidence, years=years, up="../", base=agreement.id, feed=feed)
         pages[feed] = briefing.atom_feed(newest_articles(topic.evidence), SITE_TITLE, agreement.name, feed,
                                          f"{base}/")
-        pages |= year_pages(base, agreement.name, topic.evidence, years, listing, row_of)
+        pages |= year_pages(base, agreement.name, topic.evidence, years, listing, year_digests)
     for topic in topics.countries:
         base = f"countries/{topic.slug}"
-        years = by_year(topic.evidence, evidence_year)
+        years = list(topic.years.items())
         feed = f"feeds/{base}.xml"
         pages[f"{base}.md"] = render_page(
             "country.md.j2", {"title": topic.name, "tags": [topic.name], "tag_pages": {topic.name: f"{base}.md"},
@@ -260,7 +256,7 @@ def render_topic_pages(articles: list[Article], topics: Topics, editorial: Edito
             topic=topic, items=topic.evidence, years=years, up="../", base=topic.slug, feed=feed)
         pages[feed] = briefing.atom_feed(newest_articles(topic.evidence), SITE_TITLE, topic.name, feed,
                                          f"{base}/")
-        pages |= year_pages(base, topic.name, topic.evidence, years, listing, row_of)
+        pages |= year_pages(base, topic.name, topic.evidence, years, listing, year_digests)
     return pages
 
 
@@ -276,29 +272,40 @@ def by_year(items: list[T], year_of: Callable[[T], str]) -> list[tuple[str, list
     return list(groups.items())
 
 
-def evidence_year(item: Evidence) -> str:
-    return item.article.year
-
-
 def newest_articles(evidence: list[Evidence]) -> list[Article]:
     """The articles a topic's feed carries: its evidence is newest first, undated last, as a feed is, so they
     are among the first FEED_ENTRIES (a topic of a dense corpus has thousands)."""
     return [item.article for item in evidence[: briefing.FEED_ENTRIES]]
 
 
+def year_page_digests(ordered: list[Article]) -> dict[str, str]:
+    """For each year, a digest of what the year pages (the articles' listing and every topic's) show of the
+    articles of that year: each one's date, title, slug and outlet, and the topics that list it, in order.
+
+    One pass over the articles, not over the rows of every year page (128,000 in a dense corpus of 10,000): an
+    edit renders again the year pages of the years whose digest changed.
+    """
+    rows: dict[str, list[str]] = {}
+    for article in ordered:
+        rows.setdefault(article.year, []).append(repr((
+            article.published, article.title, article.slug, article.outlet, [m.id for m in article.agreements],
+            [m.id for m in article.countries])))
+    return {year: hashlib.sha256("\n".join(group).encode()).hexdigest() for year, group in rows.items()}
+
+
 def year_pages(base: str, name: str, items: list[Evidence], years, listing: Listing,
-               row_of: dict[str, str]) -> dict[str, str]:
+               year_digests: dict[str, str]) -> dict[str, str]:
     """A page per year for a topic too big for one page: it lists every article, without evidence.
 
-    ``row_of``: what the page shows of each article (its date, title, slug and outlet), by slug.
+    ``year_digests``: what the pages of each year show of their articles (``year_page_digests``).
     """
     if len(items) <= TOPIC_LATEST:
         return {}
     counts = tuple((year, len(group)) for year, group in years)
     pages = {}
     for year, group in years:
-        # Everything the page shows: its topic and year, the other years and their counts, and each row.
-        parts = ("topic_year", base, name, year, counts, "\n".join([row_of[i.article.slug] for i in group]))
+        # Everything the page shows: its topic and year, the other years and their counts, and its articles.
+        parts = ("topic_year", base, name, year, counts, year_digests[year])
         pages[f"{base}/{year}.md"] = listing(parts, lambda year=year, group=group: render_page(
             "topic_year.md.j2", {"title": f"{name}: {year}", **NOT_SEARCHED}, name=name, year=year, items=group,
             years=years, base_name=base.split("/")[-1]))

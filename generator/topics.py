@@ -29,6 +29,9 @@ class AgreementTopic:
     agreement: Agreement
     evidence: list[Evidence] = field(default_factory=list)
     """Newest article first."""
+    years: dict[str, list[Evidence]] = field(default_factory=dict)
+    """The evidence by year of publication, newest first, undated last (gathered with it: a pass of its own
+    over the 128,000 items of a dense corpus of 10,000 articles took longer than gathering them)."""
     quotes: list[tuple[Quote, Article]] = field(default_factory=list)
 
 
@@ -37,6 +40,8 @@ class CountryTopic:
     name: str
     slug: str
     evidence: list[Evidence] = field(default_factory=list)
+    years: dict[str, list[Evidence]] = field(default_factory=dict)
+    """The evidence by year, as an agreement's."""
     agreements: list[Agreement] = field(default_factory=list)
     people: list[tuple[Person, bool]] = field(default_factory=list)
     """People whose role ties them to the country, and whether any article quotes them."""
@@ -73,11 +78,14 @@ def build_topics(articles: list[Article], editorial: Editorial) -> Topics:
 def _agreement_topics(articles: list[Article], editorial: Editorial) -> list[AgreementTopic]:
     topics = {agreement.id: AgreementTopic(agreement) for agreement in editorial.agreements}
     for article in articles:
+        year = article.year
         for mention in article.agreements:
             topic = topics.get(mention.id)
             if topic is None or (topic.evidence and topic.evidence[-1].article is article):
                 continue
-            topic.evidence.append(Evidence(article, mention.evidence))
+            evidence = Evidence(article, mention.evidence)
+            topic.evidence.append(evidence)
+            topic.years.setdefault(year, []).append(evidence)
             # Articles come newest first, so the quotes kept are the newest; the rest are on the articles.
             for quote in article.quotes:
                 if len(topic.quotes) < QUOTES_KEPT and mention.id in quote.about:
@@ -89,12 +97,15 @@ def _country_topics(articles: list[Article], editorial: Editorial) -> list[Count
     topics: dict[str, CountryTopic] = {}
     roles: dict[str, Counter[str]] = {}
     for article in articles:
+        year = article.year
         for mention in article.countries:
             topic = topics.get(mention.id)
             if topic is None:
                 topic = topics[mention.id] = CountryTopic(mention.id, country_slug(mention.id))
                 roles[mention.id] = Counter()
-            topic.evidence.append(Evidence(article, mention.evidence))
+            evidence = Evidence(article, mention.evidence)
+            topic.evidence.append(evidence)
+            topic.years.setdefault(year, []).append(evidence)
             counts = roles[mention.id]
             for role in mention.roles:  # not Counter.update, which checks its argument's type every time
                 counts[role] += 1
