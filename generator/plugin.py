@@ -63,6 +63,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     serving = False
     dirty = False
     removed: list[str] = []  # noqa: RUF012 - replaced, never changed in place
+    unsearched: list[str] = []  # noqa: RUF012 - replaced, never changed in place
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -93,6 +94,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for problem in corpus.problems:
             log.warning(str(problem))
         self.removed = report.removed
+        self.unsearched = report.unsearched
         pages = sorted(written_pages(pages_dir))
         # Copies left in docs/ by `python -m generator build` give way to the fresh pages, and those
         # whose article is gone are dropped.
@@ -170,4 +172,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             with contextlib.suppress(OSError):  # a folder that holds other pages stays
                 Path(gone.abs_dest_path).parent.rmdir()
             self.rebuilt.add(gone.dest_uri)
-        index_for_search(site, self.config.search_part, self.rebuilt if self.dirty else None)
+        # A page rewritten only for what the index leaves out (its related reading) need not be indexed again.
+        unsearched = {File(path, None, str(site), config.use_directory_urls).dest_uri for path in self.unsearched}
+        index_for_search(site, self.config.search_part, self.rebuilt - unsearched if self.dirty else None)

@@ -23,23 +23,31 @@ class WriteReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    unsearched: list[str] = field(default_factory=list)
+    """Written pages whose searchable part is as it was: only what the search index leaves out changed (an
+    article's related reading), so the index need not be made again for them."""
 
 
 class Pages(Mapping[str, str]):
     """Generated pages by path, each rendered or fetched from the cache only when first read.
 
     A page may carry an identity: the same identity means the same content, so a page written with it
-    before, and untouched on disk since, is known to be unchanged without being rendered or read.
+    before, and untouched on disk since, is known to be unchanged without being rendered or read. It may also
+    carry a search identity: the same one means the same content where the search index reads it.
     """
 
     def __init__(self) -> None:
         self._content: dict[str, str | Callable[[], str]] = {}
         self.identity: dict[str, str] = {}
+        self.search_identity: dict[str, str] = {}
 
-    def add(self, path: str, content: str | Callable[[], str], identity: str | None = None) -> None:
+    def add(self, path: str, content: str | Callable[[], str], identity: str | None = None,
+            search_identity: str | None = None) -> None:
         self._content[path] = content
         if identity is not None:
             self.identity[path] = identity
+        if search_identity is not None:
+            self.search_identity[path] = search_identity
 
     def __getitem__(self, path: str) -> str:
         content = self._content[path]
@@ -55,8 +63,9 @@ class Pages(Mapping[str, str]):
 
 
 Stamp = tuple[int, int, int, int]
-Written = dict[str, tuple[str, Stamp]]
-"""Each page's identity when it was last written or found unchanged, and its file's size, times and inode then."""
+Written = dict[str, tuple[str, Stamp, str | None]]
+"""Each page's identity when it was last written or found unchanged, its file's size, times and inode then,
+and its search identity."""
 
 
 def safe_relative(path: str) -> PurePosixPath:
@@ -93,6 +102,7 @@ def write_pages(out: Path, pages: Mapping[str, str], written: Written | None = N
     """
     report = WriteReport()
     identities = pages.identity if isinstance(pages, Pages) else {}
+    search_identities = pages.search_identity if isinstance(pages, Pages) else {}
     known: Written = written if written is not None else {}
     previous = written_pages(out)
     # Check every new page before writing any, so a refusal leaves the folder as it was.
@@ -104,8 +114,9 @@ def write_pages(out: Path, pages: Mapping[str, str], written: Written | None = N
     for path in sorted(pages):
         # A string, not a Path, for the stat of each of 10,000 pages left alone: a tenth of an edit's writing.
         where = os.path.join(root, path)
-        identity = identities.get(path)
-        if identity is not None and known.get(path) == (identity, _stamp(where)):
+        identity, search_identity = identities.get(path), search_identities.get(path)
+        before = known.get(path)
+        if identity is not None and before == (identity, _stamp(where), search_identity):
             report.unchanged.append(path)
             continue
         target = Path(where)
@@ -114,8 +125,10 @@ def write_pages(out: Path, pages: Mapping[str, str], written: Written | None = N
         else:
             write_atomic(target, pages[path])
             report.written.append(path)
+            if search_identity is not None and before is not None and before[2] == search_identity:
+                report.unsearched.append(path)
         if identity is not None:
-            known[path] = (identity, _stamp(target))
+            known[path] = (identity, _stamp(target), search_identity)
         else:
             known.pop(path, None)
     for path in set(known) - set(pages):

@@ -10,7 +10,7 @@ import feedparser
 import pytest
 from sitebuild import broken_links, copy_project, index_in_parts, mkdocs_build
 
-from generator.search_index import search_part_of
+from generator.search_index import SearchParts
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +110,37 @@ def test_a_dirty_build_indexes_again_only_the_search_part_of_the_edited_article(
     result = mkdocs_build(project, dirty=True)
     assert result.returncode == 0, result.stderr
     again = [folder for folder, time in index_times(project / "site").items() if time != indexed[folder]]
-    assert again == [folders[search_part_of(f"{EDITED}/index.html", len(folders))]]
+    assert again == [folders[part_of(project / "site", f"{EDITED}/index.html", 10)]]
+
+
+def test_a_listed_field_edit_indexes_again_the_listings_and_that_article_not_those_it_is_related_to(tmp_path):
+    """An outlet edit rewrites the listings, the article and the pages whose related reading lists it; the index
+    leaves related reading out, so only the listing parts and the article's own part are indexed again."""
+    project, indexed = built_in_parts(tmp_path, 3)  # five articles: two parts of them, the listings in the rest
+    site = project / "site"
+    folders = list(indexed)
+    built = {path: path.stat().st_mtime_ns for path in (site / "articles").glob("*-*/index.html")}
+    record = next((project / "seeds").glob("003_*.meta.yml"))
+    record.write_text(record.read_text(encoding="utf-8") + "outlet: An Edited Outlet\n", encoding="utf-8")
+    result = mkdocs_build(project, dirty=True)
+    assert result.returncode == 0, result.stderr
+    edited = f"{EDITED_003}/index.html"
+    rewritten = {path.relative_to(site).as_posix() for path, mtime in built.items() if path.stat().st_mtime_ns != mtime}
+    assert edited in rewritten and len(rewritten) == len(built)  # every other article lists it as related
+    layout = SearchParts.of(sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")), 3)
+    assert layout.article_parts == 2
+    again = {folders.index(folder) for folder, time in index_times(site).items() if time != indexed[folder]}
+    article_parts = set(range(layout.listing_parts, layout.count))
+    assert again & article_parts == {layout.part_of(edited)}
+    assert again - article_parts  # the listings that show the outlet
+
+
+EDITED_003 = "articles/2019-07-11-us-getting-closer-to-safe-third-country-agreement-with"
+
+
+def part_of(site: Path, page: str, part_size: int) -> int:
+    """The search part a page of the built site is indexed in (0 for the first)."""
+    return SearchParts.of(sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")), part_size).part_of(page)
 
 
 def index_times(site: Path) -> dict[str, int]:
@@ -155,5 +185,5 @@ def test_a_dirty_build_indexes_again_the_search_part_a_removed_article_was_in(tm
     assert result.returncode == 0, result.stderr
     gone = f"{EDITED}/index.html"
     assert not (site / gone).exists()
-    part = folders[search_part_of(gone, len(folders))]
+    part = folders[part_of(site, gone, 8)]
     assert index_times(site)[part] != indexed[part]

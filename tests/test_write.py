@@ -139,3 +139,19 @@ def test_a_page_changed_on_disk_or_with_a_new_identity_is_written_again(tmp_path
     renamed.add("a.md", "A2", identity="a2")
     assert write_pages(tmp_path, renamed, written).written == ["a.md"]
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == "A2"
+
+
+def test_a_page_rewritten_with_its_last_search_identity_is_reported_unsearched(tmp_path):
+    written = {}
+
+    def pages(content: str, identity: str, searched: str) -> Pages:
+        made = Pages()
+        made.add("a.md", content, identity=identity, search_identity=searched)
+        made.add("b.md", "B", identity="b1")  # no search identity: every write of it counts
+        return made
+
+    assert write_pages(tmp_path, pages("A", "a1", "s1"), written).unsearched == []  # new: never searched before
+    related_only = write_pages(tmp_path, pages("A, other related reading", "a2", "s1"), written)
+    assert (related_only.written, related_only.unsearched) == (["a.md"], ["a.md"])
+    searched = write_pages(tmp_path, pages("A, edited text", "a3", "s2"), written)
+    assert (searched.written, searched.unsearched) == (["a.md"], [])

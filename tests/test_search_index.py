@@ -1,0 +1,34 @@
+"""How a large site is split for Pagefind: listing pages and articles in parts of their own, by address."""
+
+from generator.search_index import SearchParts, is_article_page
+
+ARTICLES = [f"articles/2019-07-{day:02d}-a-deal-story-{day}/index.html" for day in range(1, 29)]
+LISTINGS = ["index.html", "articles/index.html", "articles/2019/index.html", "articles/undated/index.html",
+            "agreements/us-guatemala-aca-2019/index.html", "countries/guatemala/2019/index.html",
+            "quotes/2019/index.html", "people/k/index.html", "timeline/index.html"]
+
+
+def test_an_article_page_is_told_from_a_listing_by_its_address():
+    assert all(is_article_page(page) for page in [*ARTICLES, "articles/undated-a-story/index.html"])
+    assert not any(is_article_page(page) for page in LISTINGS)
+
+
+def test_a_site_that_fits_one_run_is_one_part():
+    layout = SearchParts.of(ARTICLES + LISTINGS, 100)
+    assert layout.count == 1 and {layout.part_of(page) for page in ARTICLES + LISTINGS} == {0}
+
+
+def test_listings_and_articles_never_share_a_part_and_each_part_stays_near_its_size():
+    pages = ARTICLES + LISTINGS
+    layout = SearchParts.of(pages, 8)
+    assert (layout.listing_parts, layout.article_parts) == (2, 4)
+    listing_parts = {layout.part_of(page) for page in LISTINGS}
+    article_parts = {layout.part_of(page) for page in ARTICLES}
+    assert listing_parts == {0, 1} and article_parts == {2, 3, 4, 5}
+
+
+def test_a_page_keeps_its_part_while_others_come_and_go():
+    layout = SearchParts.of(ARTICLES + LISTINGS, 8)
+    fewer = SearchParts.of(ARTICLES[:-3] + LISTINGS, 8)  # the same number of parts
+    assert fewer == layout
+    assert [fewer.part_of(page) for page in ARTICLES[:-3]] == [layout.part_of(page) for page in ARTICLES[:-3]]
