@@ -148,7 +148,9 @@ def people_pages(people: list[tuple[Person, list[Article]]], render: Render, lis
     if appearances <= PEOPLE_ON_ONE_PAGE:
         return {"people.md": listing(("people", _people_rows(people)), lambda: render(
             "people.md.j2", {"title": "Who's who"}, people=people, up=""))}
-    groups = _grouped(people, lambda row: name_part(row[0].name))
+    # A–Z, then other names; within a letter, in Who's who's order ("Ébrard" among the E's, after "Ezeta").
+    groups = sorted(_grouped(people, lambda row: name_part(row[0].name)), key=lambda group: (group[0] == "other",
+                                                                                          group[0]))
     parts = [Part(slug, part_title(slug), len(group)) for slug, group in groups]
     most = sorted(people, key=lambda row: (-len(row[1]), row[0].name.lower(), row[0].name))[:MOST_SHOWN]
     # Who's who is a table, whose rows Markdown gives no anchors: a highlight links its letter's page.
