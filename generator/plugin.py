@@ -14,6 +14,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import html
+import json
 import logging
 import shutil
 import tempfile
@@ -44,6 +45,9 @@ THEME_SCRIPTS = ("partials/javascripts/base.html", "partials/javascripts/palette
 """Material's partials with the inline scripts our pages use (the others belong to features the site has off)."""
 
 
+UNINDEXED = ".unindexed.json"
+"""In the pages folder: the pages written since the search index was last made whole."""
+
 _PAGE_FOLDERS: dict[Path, Path] = {}
 """The pages folder of each seeds folder built without a cache, kept for the process's later builds."""
 
@@ -64,6 +68,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     dirty = False
     removed: list[str] = []  # noqa: RUF012 - replaced, never changed in place
     unsearched: list[str] = []  # noqa: RUF012 - replaced, never changed in place
+    unindexed: Path | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -94,7 +99,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for problem in corpus.problems:
             log.warning(str(problem))
         self.removed = report.removed
-        self.unsearched = report.unsearched
+        # A page rewritten only outside what the index reads is left out of indexing, unless its last writing was
+        # never indexed (a build that failed after this step): the pages written are on record until it succeeds.
+        unindexed = pages_dir / UNINDEXED
+        pending = set(json.loads(unindexed.read_text(encoding="utf-8"))) if unindexed.exists() else set()
+        self.unsearched = [path for path in report.unsearched if path not in pending]
+        unindexed.write_text(json.dumps(sorted(pending | set(report.written))), encoding="utf-8")
+        self.unindexed = unindexed
         pages = sorted(written_pages(pages_dir))
         # Copies left in docs/ by `python -m generator build` give way to the fresh pages, and those
         # whose article is gone are dropped.
@@ -175,3 +186,5 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # A page rewritten only for what the index leaves out (its related reading) need not be indexed again.
         unsearched = {File(path, None, str(site), config.use_directory_urls).dest_uri for path in self.unsearched}
         index_for_search(site, self.config.search_part, self.rebuilt - unsearched if self.dirty else None)
+        if self.unindexed is not None:
+            self.unindexed.unlink(missing_ok=True)

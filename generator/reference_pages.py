@@ -175,7 +175,8 @@ def _people_rows(people: list[tuple[Person, list[Article]]]) -> tuple:
 
 def name_part(name: str) -> str:
     """The part a name is listed in: its initial without accents ("Ébrard" → "e"), else "other"."""
-    initial = unicodedata.normalize("NFKD", name[:1]).encode("ascii", "ignore").decode().lower()
+    # [:1]: a ligature decomposes to two letters ("Ĳsbrand" → "IJsbrand"), filed under the first.
+    initial = unicodedata.normalize("NFKD", name[:1]).encode("ascii", "ignore").decode()[:1].lower()
     return initial if "a" <= initial <= "z" else "other"
 
 

@@ -43,13 +43,16 @@ def index_for_search(site: Path, part_size: int = PAGEFIND_PART, rebuilt: set[st
     parts: list[list[str]] = [[] for _ in range(layout.count)]
     for page in pages:
         parts[layout.part_of(page)].append(page)
-    extra = [f"{_part_folder(number)}/" for number in range(2, layout.count + 1)]
+    folders = layout.folders()
+    # The folders name the layout: a part count split otherwise between listings and articles gives other
+    # folders, so every part is indexed again (pages hash to other parts then).
+    extra = [f"{folder}/" for folder in folders[1:]]
     parts_file = site / PARTS_FILE
     same_parts = parts_file.exists() and json.loads(parts_file.read_text(encoding="utf-8")) == extra
     # By address, not by the pages found: a removed page's part must be indexed again without it.
     changed = {layout.part_of(page) for page in rebuilt} if rebuilt is not None else set(range(layout.count))
     for number, part in enumerate(parts, start=1):
-        output = site / _part_folder(number)
+        output = site / folders[number - 1]
         if same_parts and output.exists() and number - 1 not in changed:
             continue
         shutil.rmtree(output, ignore_errors=True)  # Pagefind would leave the last index's files beside its own
@@ -96,6 +99,11 @@ class SearchParts:
     def count(self) -> int:
         return self.listing_parts + self.article_parts
 
+    def folders(self) -> list[str]:
+        """Each part's folder in the site, in order: the first is "pagefind", which the search box loads first."""
+        listings = [f"pagefind-listings-{number}" for number in range(2, self.listing_parts + 1)]
+        return ["pagefind", *listings, *[f"pagefind-articles-{number}" for number in range(1, self.article_parts + 1)]]
+
     def part_of(self, page: str) -> int:
         """The part (0 for the first) a page's address, relative to the site, is indexed in."""
         if self.article_parts and is_article_page(page):
@@ -112,10 +120,6 @@ def is_article_page(page: str) -> bool:
 
 def _address_hash(page: str) -> int:
     return int(hashlib.sha256(page.encode()).hexdigest()[:8], 16)
-
-
-def _part_folder(number: int) -> str:
-    return "pagefind" if number == 1 else f"pagefind-{number}"
 
 
 def _link(page: Path, link: Path) -> None:

@@ -32,3 +32,11 @@ def test_a_page_keeps_its_part_while_others_come_and_go():
     fewer = SearchParts.of(ARTICLES[:-3] + LISTINGS, 8)  # the same number of parts
     assert fewer == layout
     assert [fewer.part_of(page) for page in ARTICLES[:-3]] == [layout.part_of(page) for page in ARTICLES[:-3]]
+
+
+def test_the_part_folders_name_the_layout_so_that_another_split_indexes_every_part_again():
+    """Three parts as one listing part and two of articles, or two and one: the pages hash to other parts, so the
+    folders differ, and the site's list of them with them."""
+    assert SearchParts(1, 2).folders() == ["pagefind", "pagefind-articles-1", "pagefind-articles-2"]
+    assert SearchParts(2, 1).folders() == ["pagefind", "pagefind-listings-2", "pagefind-articles-1"]
+    assert SearchParts(1, 0).folders() == ["pagefind"]

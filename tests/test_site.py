@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import feedparser
 import pytest
-from sitebuild import broken_links, copy_project, index_in_parts, mkdocs_build
+from sitebuild import broken_links, copy_project, index_in_parts, mkdocs_build, mkdocs_env
 
 from generator.search_index import SearchParts
 
@@ -136,6 +136,56 @@ def test_a_listed_field_edit_indexes_again_the_listings_and_that_article_not_tho
 
 
 EDITED_003 = "articles/2019-07-11-us-getting-closer-to-safe-third-country-agreement-with"
+
+
+def test_a_page_whose_last_writing_was_never_indexed_is_indexed_with_its_next_one(tmp_path, monkeypatch):
+    """A build that stops after the pages are generated leaves them out of the index: the next build indexes
+    the part of each page written since, even of one rewritten only where the index does not read."""
+    from mkdocs.commands.build import build as build_in_process
+    from mkdocs.config import load_config
+
+    from generator import plugin
+
+    project, indexed = built_in_parts(tmp_path, 3)
+    site = project / "site"
+    for name, value in mkdocs_env().items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.chdir(project)
+
+    def dirty_build() -> None:  # as `mkdocs build --dirty` does
+        config = load_config(str(project / "mkdocs.yml"))
+        config.plugins.on_startup(command="build", dirty=True)
+        build_in_process(config, dirty=True)
+
+    edited = f"{EDITED}/index.html"
+    layout = SearchParts.of(sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")), 3)
+    other = next(record for record in sorted((project / "seeds").glob("*.meta.yml"))
+                 if layout.part_of(f"{page_of(site, record)}/index.html") != layout.part_of(edited))
+    add_a_sentence(project)  # seed 001's text: its page is written, to be indexed
+
+    def stopped(*args, **kwargs):
+        raise RuntimeError("the build stopped before indexing")
+
+    real = plugin.index_for_search
+    monkeypatch.setattr(plugin, "index_for_search", stopped)
+    with pytest.raises(RuntimeError):
+        dirty_build()
+    monkeypatch.setattr(plugin, "index_for_search", real)
+    # Another article's outlet: seed 001's page changes only in its related reading this time.
+    record = other.read_text(encoding="utf-8")
+    other.write_text("\n".join(line for line in record.splitlines() if not line.startswith("outlet:"))
+                     + "\noutlet: An Edited Outlet\n", encoding="utf-8")
+    dirty_build()
+    folder = list(indexed)[layout.part_of(edited)]
+    assert index_times(site)[folder] != indexed[folder]
+
+
+def page_of(site: Path, record: Path) -> str:
+    """The built page of the article whose clipper's record is ``record``."""
+    stem = record.name.removesuffix(".meta.yml")
+    (page,) = [p.parent.relative_to(site).as_posix() for p in (site / "articles").glob("*-*/index.html")
+               if f"{stem}.txt" in p.read_text(encoding="utf-8")]
+    return page
 
 
 def part_of(site: Path, page: str, part_size: int) -> int:
