@@ -182,10 +182,11 @@ def test_a_page_whose_last_writing_was_never_indexed_is_indexed_with_its_next_on
 
 def page_of(site: Path, record: Path) -> str:
     """The built page of the article whose clipper's record is ``record``."""
-    stem = record.name.removesuffix(".meta.yml")
-    (page,) = [p.parent.relative_to(site).as_posix() for p in (site / "articles").glob("*-*/index.html")
-               if f"{stem}.txt" in p.read_text(encoding="utf-8")]
-    return page
+    from generator.pipeline import read_corpus
+
+    shown = f"seeds/{record.name.removesuffix('.meta.yml')}.txt"
+    (slug,) = [a.slug for a in read_corpus(record.parent).articles if a.source.file == shown]
+    return f"articles/{slug}"
 
 
 def part_of(site: Path, page: str, part_size: int) -> int:
