@@ -331,10 +331,13 @@ def render_pages(corpus: Corpus) -> Pages:
             unrendered.append((page_key, article))
         render = cache.page(page_key, lambda article=article: render_article(
             article, corpus.editorial, related[article.slug]))
-        # What the search index reads of the page is all of it but the related reading.
-        searched = hashlib.sha256(f"{key}|{article.slug}|{article.source.file}".encode()).hexdigest()
-        pages.add(f"articles/{article.slug}.md", render, identity=f"{cache.fingerprint}|{page_key}" if key else None,
-                  search_identity=f"{cache.fingerprint}|{searched}" if key else None)
+        if key:
+            # What the search index reads of the page is all of it but the related reading.
+            searched = hashlib.sha256(f"{key}|{article.slug}|{article.source.file}".encode()).hexdigest()
+            pages.add(f"articles/{article.slug}.md", render, identity=f"{cache.fingerprint}|{page_key}",
+                      search_identity=f"{cache.fingerprint}|{searched}")
+        else:
+            pages.add(f"articles/{article.slug}.md", render)
 
     def render_topics() -> dict[str, str]:
         return render_topic_pages(corpus.articles, build_topics(corpus.articles, corpus.editorial), corpus.editorial,

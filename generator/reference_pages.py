@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from .briefing import Said, TimelineEntry, quotes_by_speaker, timeline, whos_who
 from .model import Article, Editorial, Person
 from .slug import slugify
+from .topics import grouped
 
 TIMELINE_ON_ONE_PAGE = 500
 """Timeline entries (key dates and articles) shown on one page; beyond that, a page per year."""
@@ -28,6 +29,7 @@ PEOPLE_ON_ONE_PAGE = 1000
 MOST_SHOWN = 25
 """Speakers, or people, an index page names: those in the most articles."""
 NOT_SEARCHED = {"search": {"exclude": True}}
+"""Front matter that keeps a page out of the search index: year listings only repeat titles found elsewhere."""
 
 Render = Callable[[str, dict], str]
 """``render(template, front_matter, **context)``: a page's Markdown."""
@@ -77,7 +79,7 @@ def reference_pages(articles: list[Article], editorial: Editorial, render: Rende
 # --- the timeline, by year ----------------------------------------------------------------------------
 
 def timeline_pages(entries: list[TimelineEntry], render: Render, listing: Listing) -> dict[str, str]:
-    years = _grouped(entries, lambda entry: entry.date[:4])
+    years = grouped(entries, lambda entry: entry.date[:4])
     if len(entries) <= TIMELINE_ON_ONE_PAGE:
         return {"timeline.md": listing(("timeline", tuple(entries)), lambda: render(
             "timeline.md.j2", {"title": "Timeline"}, years=years, up=""))}
@@ -104,16 +106,18 @@ def quotes_pages(speakers: list[tuple[str, str | None, list[Said]]], render: Ren
     # By the year of the article quoted, as the listings and topics are: the newest article's quotes are all on
     # one page, however often its speakers are quoted elsewhere.
     years: dict[str, list[tuple[str, str | None, list[Said]]]] = {}
+    quoted_in: dict[str, dict[str, int]] = {}  # each speaker's quotes by year, for the index
     for speaker, role, said in speakers:
-        for year, group in _grouped(said, lambda s: s.article.year):
+        for year, group in grouped(said, lambda s: s.article.year):
             years.setdefault(year, []).append((speaker, role, group))
+            quoted_in.setdefault(speaker, {})[year] = len(group)
     ordered = sorted((year for year in years if year != "undated"), reverse=True)
     ordered += ["undated"] if "undated" in years else []
     parts = [Part(year, year, sum(len(said) for _, _, said in years[year])) for year in ordered]
     anchors = {year: _anchors([speaker for speaker, _, _ in years[year]]) for year in ordered}
     most = sorted(speakers, key=lambda s: (-len(s[2]), s[0].lower(), s[0]))[:MOST_SHOWN]
-    highlights = [Quoted(speaker, role, len(said), tuple((year, anchors[year][speaker], count) for year, count in
-                                                          _year_counts(said, ordered)))
+    highlights = [Quoted(speaker, role, len(said), tuple((year, anchors[year][speaker], quoted_in[speaker][year])
+                                                          for year in ordered if year in quoted_in[speaker]))
                   for speaker, role, said in most]
     pages = {"quotes.md": listing(("quotes index", tuple(parts), tuple(highlights), len(speakers)), lambda: render(
         "quotes_index.md.j2", {"title": "Who said what"}, parts=parts, most=highlights, total=total,
@@ -125,14 +129,6 @@ def quotes_pages(speakers: list[tuple[str, str | None, list[Said]]], render: Ren
             "quotes.md.j2", {"title": f"Who said what: {part.title}"}, speakers=group, part=part,
             anchors=anchors[part.slug], up="../"))
     return pages
-
-
-def _year_counts(said: list[Said], ordered: list[str]) -> list[tuple[str, int]]:
-    """How many of a speaker's quotes each year has, in the order of the year pages."""
-    counts: dict[str, int] = {}
-    for item in said:
-        counts[item.article.year] = counts.get(item.article.year, 0) + 1
-    return [(year, counts[year]) for year in ordered if year in counts]
 
 
 def _said_rows(speakers: list[tuple[str, str | None, list[Said]]]) -> tuple:
@@ -149,7 +145,7 @@ def people_pages(people: list[tuple[Person, list[Article]]], render: Render, lis
         return {"people.md": listing(("people", _people_rows(people)), lambda: render(
             "people.md.j2", {"title": "Who's who"}, people=people, up=""))}
     # A–Z, then other names; within a letter, in Who's who's order ("Ébrard" among the E's, after "Ezeta").
-    groups = sorted(_grouped(people, lambda row: name_part(row[0].name)), key=lambda group: (group[0] == "other",
+    groups = sorted(grouped(people, lambda row: name_part(row[0].name)), key=lambda group: (group[0] == "other",
                                                                                           group[0]))
     parts = [Part(slug, part_title(slug), len(group)) for slug, group in groups]
     most = sorted(people, key=lambda row: (-len(row[1]), row[0].name.lower(), row[0].name))[:MOST_SHOWN]
@@ -182,14 +178,6 @@ def name_part(name: str) -> str:
 
 def part_title(slug: str) -> str:
     return "Other names" if slug == "other" else slug.upper()
-
-
-def _grouped(items, part_of) -> list[tuple[str, list]]:
-    """Items grouped by part, the parts in the order their first items come (the items are in reading order)."""
-    groups: dict[str, list] = {}
-    for item in items:
-        groups.setdefault(part_of(item), []).append(item)
-    return list(groups.items())
 
 
 def _anchors(names: list[str]) -> dict[str, str]:

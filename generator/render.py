@@ -11,7 +11,6 @@ import hashlib
 import re
 from collections.abc import Callable
 from functools import cache, lru_cache
-from typing import TypeVar
 from urllib.parse import quote
 
 import yaml
@@ -20,13 +19,11 @@ from markupsafe import Markup
 
 from . import briefing
 from .model import Agreement, Article, Editorial
-from .reference_pages import reference_pages
+from .reference_pages import NOT_SEARCHED, reference_pages
 from .relations import relations_svg
 from .slug import slugify
 from .text import is_lowercased
-from .topics import Evidence, Topics, by_newest, country_slug
-
-T = TypeVar("T")
+from .topics import Evidence, Topics, by_newest, country_slug, grouped
 
 SITE_TITLE = "Safe third country briefing"
 LATEST = 5
@@ -37,8 +34,6 @@ EVIDENCE_SHOWN = 3
 LISTING_LATEST = 100
 """Articles the all-articles listing shows; beyond that, it links a page per year."""
 OUTLET_LATEST = 20
-NOT_SEARCHED = {"search": {"exclude": True}}
-"""Front matter that keeps a page out of the search index: year listings only repeat titles found elsewhere."""
 TOPIC_LATEST = 25
 """Articles a topic page shows with their evidence; beyond that, its articles are listed by year."""
 
@@ -207,7 +202,7 @@ def render_topic_pages(articles: list[Article], topics: Topics, editorial: Edito
     by_id = {a.id: a for a in editorial.agreements}
     names = {a.id: a.short_name for a in editorial.agreements}
     ordered = by_newest(articles)
-    article_years = by_year(ordered, lambda article: article.year)
+    article_years = grouped(ordered, lambda article: article.year)
     year_digests = year_page_digests(ordered)
     pages = {
         "index.md": render_page("home.md.j2", {"title": "Home", "hide": ["navigation"]}, articles=ordered,
@@ -261,15 +256,6 @@ def render_topic_pages(articles: list[Article], topics: Topics, editorial: Edito
 
 
 Listing = Callable[[tuple, Callable[[], str]], str]
-
-
-def by_year(items: list[T], year_of: Callable[[T], str]) -> list[tuple[str, list[T]]]:
-    """Items grouped by year, the groups in the order their first items come (so items sorted
-    newest first give the newest year first, and undated last)."""
-    groups: dict[str, list[T]] = {}
-    for item in items:
-        groups.setdefault(year_of(item), []).append(item)
-    return list(groups.items())
 
 
 def newest_articles(evidence: list[Evidence]) -> list[Article]:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TypeVar
 
 from .extract import ROLES
 from .gazetteer import gazetteer
 from .model import Agreement, Article, Editorial, Person, Quote
 from .slug import slugify
+
+T = TypeVar("T")
 
 QUOTES_KEPT = 20
 """Quotes an agreement page shows: the newest."""
@@ -64,6 +67,15 @@ def by_newest(articles: Iterable[Article]) -> list[Article]:
     ordered = sorted(articles, key=lambda article: article.slug)
     ordered.sort(key=lambda article: article.published or "", reverse=True)  # undated ("") last
     return ordered
+
+
+def grouped(items: Iterable[T], key_of: Callable[[T], str]) -> list[tuple[str, list[T]]]:
+    """Items grouped by a key (a year, an initial), the groups in the order their first items come: items sorted
+    newest first give the newest year first, and undated last."""
+    groups: dict[str, list[T]] = {}
+    for item in items:
+        groups.setdefault(key_of(item), []).append(item)
+    return list(groups.items())
 
 
 def build_topics(articles: list[Article], editorial: Editorial) -> Topics:
