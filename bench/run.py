@@ -49,6 +49,14 @@ def timed(command: list[str], cwd: Path) -> tuple[float, int]:
     return seconds, usage.ru_maxrss * 1024
 
 
+def hand_written_docs(folder: Path) -> None:
+    """The project's docs/ as in a fresh clone: its hand-written pages, none of the generated ones."""
+    shutil.copytree(ROOT / "docs", folder, ignore=shutil.ignore_patterns(
+        "articles", "agreements", "countries", "feeds", "timeline", "quotes", "people", "index.md", "outlets.md",
+        "timeline.md", "quotes.md", "people.md", "glossary.md", "explore.md", "explore.json", "feed.xml",
+        ".generator-manifest.json"))
+
+
 def bench_config(project: Path) -> None:
     """mkdocs.yml with the briefing plugin only indexing for search: the bench generates the pages
     itself, to time the generator apart from the build."""
@@ -129,9 +137,7 @@ def run(count: int, shape: str) -> dict[str, float]:
         shutil.rmtree(project)
     project.mkdir(parents=True)
     synthesize(count, project / "seeds", shape=shape)
-    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns(
-        "articles", "agreements", "countries", "feeds", "timeline", "quotes", "people", "index.md", "outlets.md",
-        ".generator-manifest.json"))
+    hand_written_docs(project / "docs")
     bench_config(project)
     python = sys.executable
     generate = [python, "-m", "generator", "build", "--seeds", "seeds", "--out", "docs"]
@@ -198,8 +204,14 @@ def serve_reload(project: Path) -> tuple[float, float, float, float]:
     """Seconds `mkdocs serve --dirty` takes to rebuild after one article's text changed, and the
     generator's seconds within them (the briefing plugin's own log line); then the same after the
     newest article's outlet changed."""
+    # As `make serve` runs in a fresh clone: the plugin generates the pages, docs/ holds the hand-written ones
+    # only. The build's docs/ also holds the 10,000 pages the bench generated there, which MkDocs' watcher
+    # would poll every half second and the plugin would set aside on every rebuild.
+    served_docs = project / "docs-served"
+    shutil.rmtree(served_docs, ignore_errors=True)
+    hand_written_docs(served_docs)
     config = project / "mkdocs-serve.yml"
-    config.write_text((project / "mkdocs.yml").read_text(encoding="utf-8").replace(
+    config.write_text("docs_dir: docs-served\n" + (project / "mkdocs.yml").read_text(encoding="utf-8").replace(
         "      generate: false\n", "      cache: .cache\n"), encoding="utf-8")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -92,7 +92,13 @@ def discover(seeds: Path) -> list[Path]:
 
 
 def meta_path(article: Path) -> Path:
-    return article.with_name(article.stem + ".meta.yml")
+    return article.with_name(meta_name(article.name))
+
+
+def meta_name(name: str) -> str:
+    """The name of an article's ``.meta.yml``: its own without its last suffix (as ``Path.stem``)."""
+    dot = name.rfind(".")
+    return (name[:dot] if 0 < dot < len(name) - 1 else name) + ".meta.yml"
 
 
 def display_path(path: Path, seeds: Path) -> str:
@@ -117,9 +123,12 @@ def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None,
     found = discover(seeds)
     corpus.files = len(found)
     for path in found:
-        shown = f"{seeds.name}/{path.name}"  # display_path of a file directly in the seeds folder
+        name = path.name
+        shown = f"{seeds.name}/{name}"  # display_path of a file directly in the seeds folder
+        where = str(path)
+        record = where[: len(where) - len(name)] + meta_name(name)  # meta_path, without making a Path
         try:
-            inputs.append((path, shown, cache.key_of(path, meta_path(path), lambda path=path: _input_key(path))))
+            inputs.append((path, shown, cache.key_of(where, record, lambda path=path: _input_key(path))))
         except InputError as error:
             corpus.problems.append(Problem(shown, str(error)))
         except OSError as error:
@@ -323,9 +332,11 @@ def render_pages(corpus: Corpus) -> Pages:
     related = {slug: [by_slug[other] for other in group] for slug, group in slugs.items()}
     pages = Pages()
     unrendered = []
+    # What an article's page shows of each article it lists as related: made once per article, not per listing.
+    shown_as_related = {a.slug: f"|{a.slug}|{a.title}|{a.outlet}|{a.published}" for a in corpus.articles}
     for article, key in zip(corpus.articles, keys, strict=True):
         # The page lists related articles, so it is cached together with what it lists.
-        listed_here = "".join(f"|{a.slug}|{a.title}|{a.outlet}|{a.published}" for a in related[article.slug])
+        listed_here = "".join(map(shown_as_related.__getitem__, slugs[article.slug]))
         page_key = hashlib.sha256(f"{key}|{article.slug}|{article.source.file}{listed_here}".encode()).hexdigest()
         if page_key not in cache.pages:
             unrendered.append((page_key, article))
