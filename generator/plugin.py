@@ -6,7 +6,8 @@ are written to a folder of the plugin's own (beside the cache) and added to the 
 removed article's page simply is not generated again, hand-written pages are never touched, and a page
 is rewritten only when it changes, which is what lets ``mkdocs serve --dirty`` rebuild only those.
 The seeds folder is watched, so editing an article, a ``.meta.yml`` or the editorial YAML rebuilds
-the site and reloads the browser.
+the site and reloads the browser. Under ``mkdocs serve`` the generator runs in a process of its own
+(``serve_process``), which keeps its cache warm between rebuilds.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from .csp import content_security_policy, inline_scripts
 from .model import InputError
 from .pipeline import build
 from .search_index import PAGEFIND_PART, index_for_search
+from .serve_process import Generated, GeneratorProcess, GeneratorStopped
 from .write import MANIFEST, written_pages
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -69,6 +71,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     removed: list[str] = []  # noqa: RUF012 - replaced, never changed in place
     unsearched: list[str] = []  # noqa: RUF012 - replaced, never changed in place
     unindexed: Path | None = None
+    generator: GeneratorProcess | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -92,11 +95,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # --dirty` rebuilds only the pages an edit changed (a page given as content is always rebuilt).
         pages_dir = self.pages_dir()
         try:
-            corpus, report = build(self.seeds, pages_dir, cache_dir=self.cache)
-        except InputError as error:
+            if self.serving:
+                generated = self.generator_process().build(self.seeds, pages_dir, self.cache)
+            else:
+                corpus, report = build(self.seeds, pages_dir, cache_dir=self.cache)
+                generated = Generated(len(corpus.articles), corpus.problems, report)
+        except (InputError, GeneratorStopped) as error:
             raise PluginError(str(error)) from None
+        report = generated.report
         # Each problem is a warning: shown while serving, fatal to `mkdocs build --strict`.
-        for problem in corpus.problems:
+        for problem in generated.problems:
             log.warning(str(problem))
         self.removed = report.removed
         # A page rewritten only outside what the index reads is left out of indexing, unless its last writing was
@@ -114,9 +122,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 files.remove(stale)
         for path in pages:
             files.append(File.generated(config, path, abs_src_path=str(pages_dir / path)))
-        log.info(f"briefing: {len(corpus.articles):,} articles, {len(pages):,} pages ({len(report.written):,} "
+        log.info(f"briefing: {generated.articles:,} articles, {len(pages):,} pages ({len(report.written):,} "
                  f"written, {len(report.removed):,} removed) generated in {time.perf_counter() - started:.2f} s")
         return files
+
+    def generator_process(self) -> GeneratorProcess:
+        """The process the server's rebuilds run the generator in (see ``serve_process``), started with the
+        first one, and again if it stopped."""
+        if self.generator is None or not self.generator.alive():
+            self.generator = GeneratorProcess()
+        return self.generator
+
+    def on_shutdown(self) -> None:
+        if self.generator is not None:
+            self.generator.stop()
+            self.generator = None
 
     def pages_dir(self) -> Path:
         """Where the generated pages are written: beside the cache, or a folder of this process's own."""
