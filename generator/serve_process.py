@@ -10,12 +10,16 @@ between rebuilds as it did in the server's.
 from __future__ import annotations
 
 import atexit
-import multiprocessing
+import contextlib
+import os
+import pickle
 import signal
+import subprocess
+import sys
 import traceback
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import BinaryIO
 
 from .model import InputError, Problem
 from .pipeline import build
@@ -36,31 +40,37 @@ class GeneratorStopped(RuntimeError):
 
 
 class GeneratorProcess:
-    """A process that runs ``pipeline.build`` on request, one run at a time."""
+    """A process that runs ``pipeline.build`` on request, one run at a time.
+
+    Started as ``python -m generator.serve_process``, not with ``multiprocessing``: its spawn runs the server's
+    main script again in the child, and a fork would copy the locks of the server's threads as they are.
+    Requests and replies are pickled over the process's standard input and output.
+    """
 
     def __init__(self) -> None:
-        # Spawned, not forked: the server has threads, and a fork copies their locks in whatever state they are.
-        context = multiprocessing.get_context("spawn")
-        self._connection, theirs = context.Pipe()
-        self._process = context.Process(target=_serve, args=(theirs,), name="briefing generator")
-        self._process.start()
-        theirs.close()
+        self._process = subprocess.Popen([sys.executable, "-m", __name__], stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE)
         atexit.register(self.stop)
 
     @property
-    def pid(self) -> int | None:
+    def pid(self) -> int:
         return self._process.pid
 
+    @property
+    def exitcode(self) -> int | None:
+        return self._process.poll()
+
     def alive(self) -> bool:
-        return self._process.is_alive()
+        return self._process.poll() is None
 
     def build(self, seeds: Path, out: Path, cache_dir: Path | None) -> Generated:
         try:
-            self._connection.send((seeds, out, cache_dir))
-            outcome, value = self._connection.recv()
-        except (EOFError, OSError) as error:
+            pickle.dump((seeds, out, cache_dir), self._process.stdin)
+            self._process.stdin.flush()
+            outcome, value = pickle.load(self._process.stdout)  # noqa: S301 - our own process's reply
+        except (EOFError, OSError, pickle.UnpicklingError) as error:
             self.stop()
-            raise GeneratorStopped(f"the generator's process stopped (exit code {self._process.exitcode})") from error
+            raise GeneratorStopped(f"the generator's process stopped (exit code {self.exitcode})") from error
         if outcome == "input error":
             raise InputError(value)
         if outcome == "failed":
@@ -68,21 +78,22 @@ class GeneratorProcess:
         return value
 
     def stop(self) -> None:
-        """Ask the process to end (it ends when its end of the pipe is closed), and wait for it."""
-        self._connection.close()
-        self._process.join(timeout=30)
-        if self._process.is_alive():
-            self._process.terminate()
-            self._process.join()
+        """End the process: it ends when its input is closed, after the run it is in."""
+        with contextlib.suppress(OSError):
+            self._process.stdin.close()
+        try:
+            self._process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+        self._process.stdout.close()
 
 
-def _serve(connection: Connection) -> None:
-    # Ctrl-C in the terminal reaches the whole process group: the server stops, closes the pipe, and this
-    # process ends after the run it is in, rather than with a traceback of its own.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def serve(requests: BinaryIO, replies: BinaryIO) -> None:
+    """Answer each request read from ``requests`` until it is closed."""
     while True:
         try:
-            seeds, out, cache_dir = connection.recv()
+            seeds, out, cache_dir = pickle.load(requests)  # noqa: S301 - from the server that started us
         except EOFError:
             return
         try:
@@ -93,6 +104,24 @@ def _serve(connection: Connection) -> None:
         except Exception:  # noqa: BLE001 - the server shows it and keeps serving; the next edit tries again
             reply = ("failed", traceback.format_exc())
         try:
-            connection.send(reply)
-        except (BrokenPipeError, OSError):
+            pickle.dump(reply, replies, protocol=pickle.HIGHEST_PROTOCOL)
+            replies.flush()
+        except OSError:
             return
+
+
+def main() -> None:
+    # Ctrl-C in the terminal reaches the whole process group: the server stops and closes our input, and this
+    # process ends after the run it is in, rather than with a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Replies go to the standard output the server reads; anything else printed goes to the terminal's error.
+    replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    serve(sys.stdin.buffer, replies)
+
+
+if __name__ == "__main__":
+    # Run as the package's module, not as __main__: replies pickle its classes by their importable names.
+    from generator.serve_process import main as serve_main
+
+    serve_main()

@@ -66,11 +66,11 @@ def test_a_process_that_stopped_is_reported_and_replaced(seeds, tmp_path):
     plugin = BriefingPlugin()
     plugin.on_startup(command="serve", dirty=True)
     first = plugin.generator_process()
-    first._process.terminate()
-    first._process.join()
+    first._process.kill()
+    first._process.wait()
     with pytest.raises(GeneratorStopped, match="stopped"):
         first.build(seeds, tmp_path / "pages", None)
     second = plugin.generator_process()
     assert second is not first and second.alive()
     plugin.on_shutdown()
-    assert not second.alive() and second._process.exitcode == 0
+    assert not second.alive() and second.exitcode == 0
