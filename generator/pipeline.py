@@ -122,11 +122,12 @@ def read_corpus(seeds: Path, progress: Callable[[int, int], None] | None = None,
     inputs: list[tuple[Path, str, str]] = []
     found = discover(seeds)
     corpus.files = len(found)
+    folder = str(seeds)
     for path in found:
         name = path.name
         shown = f"{seeds.name}/{name}"  # display_path of a file directly in the seeds folder
-        where = str(path)
-        record = where[: len(where) - len(name)] + meta_name(name)  # meta_path, without making a Path
+        # The article and its meta_path as strings: key_of stats both without making a Path.
+        where, record = os.path.join(folder, name), os.path.join(folder, meta_name(name))
         try:
             inputs.append((path, shown, cache.key_of(where, record, lambda path=path: _input_key(path))))
         except InputError as error:

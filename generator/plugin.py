@@ -35,9 +35,8 @@ from mkdocs.utils import get_relative_url
 
 from .csp import content_security_policy, inline_scripts
 from .model import InputError
-from .pipeline import build
 from .search_index import PAGEFIND_PART, index_for_search
-from .serve_process import Generated, GeneratorProcess, GeneratorStopped
+from .serve_process import GeneratorProcess, GeneratorStopped, generate
 from .write import MANIFEST, written_pages
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -98,8 +97,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if self.serving:
                 generated = self.generator_process().build(self.seeds, pages_dir, self.cache)
             else:
-                corpus, report = build(self.seeds, pages_dir, cache_dir=self.cache)
-                generated = Generated(len(corpus.articles), corpus.problems, report)
+                generated = generate(self.seeds, pages_dir, self.cache)
         except (InputError, GeneratorStopped) as error:
             raise PluginError(str(error)) from None
         report = generated.report
@@ -114,7 +112,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.unsearched = [path for path in report.unsearched if path not in pending]
         unindexed.write_text(json.dumps(sorted(pending | set(report.written))), encoding="utf-8")
         self.unindexed = unindexed
-        pages = sorted(written_pages(pages_dir))
+        # Every page the run made is written or unchanged (as its manifest lists them, without reading it again).
+        pages = sorted(report.written + report.unchanged)
         # Copies left in docs/ by `python -m generator build` give way to the fresh pages, and those
         # whose article is gone are dropped.
         for path in sorted(written_pages(Path(config.docs_dir)) | set(pages)):
