@@ -17,6 +17,7 @@ import contextlib
 import html
 import json
 import logging
+import os
 import shutil
 import tempfile
 import time
@@ -29,7 +30,7 @@ from mkdocs.config import config_options as options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -71,10 +72,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     unsearched: list[str] = []  # noqa: RUF012 - replaced, never changed in place
     unindexed: Path | None = None
     generator: GeneratorProcess | None = None
+    page_files: dict[str, File]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.dirty = dirty
+        self.page_files = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -105,6 +108,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for problem in generated.problems:
             log.warning(str(problem))
         self.removed = report.removed
+        if self.serving:
+            for path in report.removed:
+                self.page_files.pop(path, None)
         # A page rewritten only outside what the index reads is left out of indexing, unless its last writing was
         # never indexed (a build that failed after this step): the pages written are on record until it succeeds.
         unindexed = pages_dir / UNINDEXED
@@ -115,15 +121,35 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # Every page the run made is written or unchanged (as its manifest lists them, without reading it again).
         pages = sorted(report.written + report.unchanged)
         # Copies left in docs/ by `python -m generator build` give way to the fresh pages, and those
-        # whose article is gone are dropped.
-        for path in sorted(written_pages(Path(config.docs_dir)) | set(pages)):
-            if stale := files.get_file_from_path(path):
-                files.remove(stale)
+        # whose article is gone are dropped. One pass over docs/'s files: a served rebuild at 10,000 articles
+        # has 10,000 pages to add and a few dozen files to look at.
+        replaced = written_pages(Path(config.docs_dir)) | set(pages)
+        for stale in [file for file in files if file.src_uri in replaced]:
+            files.remove(stale)
+        folder = str(pages_dir)
         for path in pages:
-            files.append(File.generated(config, path, abs_src_path=str(pages_dir / path)))
+            files.append(self.page_file(config, path, os.path.join(folder, path)))
         log.info(f"briefing: {generated.articles:,} articles, {len(pages):,} pages ({len(report.written):,} "
                  f"written, {len(report.removed):,} removed) generated in {time.perf_counter() - started:.2f} s")
         return files
+
+    def page_file(self, config: MkDocsConfig, path: str, abs_src_path: str) -> File:
+        """The MkDocs file of a generated page: the one of the server's last rebuild, made ready for this one.
+
+        A server's rebuild at 10,000 articles otherwise makes 10,000 files again in the server's busy process.
+        A build sets two things on a file: its page (the next build makes a new one only for a file without)
+        and its inclusion (worked out again from the config only while undefined); both are reset.
+        """
+        if not self.serving:
+            return File.generated(config, path, abs_src_path=abs_src_path)
+        file = self.page_files.get(path)
+        if (file is None or file.abs_src_path != abs_src_path or file.dest_dir != config.site_dir
+                or file.use_directory_urls != config.use_directory_urls):
+            file = self.page_files[path] = File.generated(config, path, abs_src_path=abs_src_path)
+        else:
+            file.page = None
+            file.inclusion = InclusionLevel.UNDEFINED
+        return file
 
     def generator_process(self) -> GeneratorProcess:
         """The process the server's rebuilds run the generator in (see ``serve_process``), started with the
