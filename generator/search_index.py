@@ -38,15 +38,18 @@ def index_for_search(site: Path, part_size: int = PAGEFIND_PART, rebuilt: set[st
     Material's search plugin still writes search/search_index.json, with every page's text; the
     page only needs its ``config`` now, so the documents are dropped and a reader never downloads them.
     """
-    pages = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+    # A page kept out of search (``search: exclude``: the year listings, which repeat the titles of the articles
+    # and topics, and the 404 page) is left out of the parts: Pagefind need not read it.
+    pages = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html") if not kept_out_of_search(path))
     layout = SearchParts.of(pages, part_size)
     parts: list[list[str]] = [[] for _ in range(layout.count)]
     for page in pages:
         parts[layout.part_of(page)].append(page)
     folders = layout.folders()
     # The folders name the layout: a part count split otherwise between listings and articles gives other
-    # folders, so every part is indexed again (pages hash to other parts then).
-    extra = [f"{folder}/" for folder in folders[1:]]
+    # folders, so every part is indexed again (pages hash to other parts then). A part no page hashed to has no
+    # bundle, and the search worker is not told of one.
+    extra = [f"{folder}/" for folder, part in zip(folders[1:], parts[1:], strict=True) if part]
     parts_file = site / PARTS_FILE
     same_parts = parts_file.exists() and json.loads(parts_file.read_text(encoding="utf-8")) == extra
     # By address, not by the pages found: a removed page's part must be indexed again without it.
@@ -56,6 +59,8 @@ def index_for_search(site: Path, part_size: int = PAGEFIND_PART, rebuilt: set[st
         if same_parts and output.exists() and number - 1 not in changed:
             continue
         shutil.rmtree(output, ignore_errors=True)  # Pagefind would leave the last index's files beside its own
+        if not part and number > 1:
+            continue
         if layout.count == 1:
             _run_pagefind(site, output)
         else:
@@ -73,6 +78,20 @@ def index_for_search(site: Path, part_size: int = PAGEFIND_PART, rebuilt: set[st
     if material_index.exists():
         data = json.loads(material_index.read_text(encoding="utf-8"))
         material_index.write_text(json.dumps({"config": data["config"], "docs": []}), encoding="utf-8")
+
+
+KEPT_OUT = b'<meta name="briefing-search" content="exclude">'
+"""What the theme (overrides/main.html) puts in the head of a page whose front matter keeps it out of search."""
+
+
+def kept_out_of_search(path: Path) -> bool:
+    """Whether a built page is marked to be kept out of search: its head is read, not the page (a year listing
+    of a large corpus is hundreds of kilobytes)."""
+    head = b""
+    with path.open("rb") as html:
+        while b"</head>" not in head and (chunk := html.read(8192)):
+            head += chunk
+    return KEPT_OUT in head.partition(b"</head>")[0]
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """How a large site is split for Pagefind: listing pages and articles in parts of their own, by address."""
 
-from generator.search_index import SearchParts, is_article_page
+from generator.search_index import KEPT_OUT, SearchParts, is_article_page, kept_out_of_search
 
 ARTICLES = [f"articles/2019-07-{day:02d}-a-deal-story-{day}/index.html" for day in range(1, 29)]
 LISTINGS = ["index.html", "articles/index.html", "articles/2019/index.html", "articles/undated/index.html",
@@ -40,3 +40,18 @@ def test_the_part_folders_name_the_layout_so_that_another_split_indexes_every_pa
     assert SearchParts(1, 2).folders() == ["pagefind", "pagefind-articles-1", "pagefind-articles-2"]
     assert SearchParts(2, 1).folders() == ["pagefind", "pagefind-listings-2", "pagefind-articles-1"]
     assert SearchParts(1, 0).folders() == ["pagefind"]
+
+
+def test_a_page_is_kept_out_of_search_by_the_mark_in_its_head_only(tmp_path):
+    """The theme puts the mark in the head of a page with ``search: exclude``; the head is read in chunks, so a mark
+    past the first one counts, and the same words in the body (an article quoting the markup) do not."""
+    mark = KEPT_OUT.decode()
+    pages = {
+        "kept.html": f"<html><head><title>2019</title>{mark}</head><body>rows</body></html>",
+        "long-head.html": f"<html><head>{'<link rel=stylesheet href=a.css>' * 1000}{mark}</head><body></body></html>",
+        "searched.html": "<html><head><title>A deal</title></head><body><p>rows</p></body></html>",
+        "quoting.html": f"<html><head><title>Markup</title></head><body><code>{mark}</code></body></html>",
+    }
+    for name, html in pages.items():
+        (tmp_path / name).write_text(html, encoding="utf-8")
+    assert {name for name in pages if kept_out_of_search(tmp_path / name)} == {"kept.html", "long-head.html"}

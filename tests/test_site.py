@@ -1,5 +1,6 @@
 """The built site: `mkdocs build --strict` passes and no internal link or anchor is broken."""
 
+import gzip
 import json
 import re
 from html.parser import HTMLParser
@@ -10,7 +11,7 @@ import feedparser
 import pytest
 from sitebuild import broken_links, copy_project, index_in_parts, mkdocs_build, mkdocs_env
 
-from generator.search_index import SearchParts
+from generator.search_index import SIGNATURE, SearchParts, is_article_page, kept_out_of_search
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +48,21 @@ def test_search_is_a_chunked_pagefind_index_and_material_index_is_empty(built_si
     assert (built_site / "assets" / "javascripts" / "pagefind-worker.js").exists()
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert '"search": "assets/javascripts/pagefind-worker.js"' in home
+
+
+def indexed_addresses(bundle: Path) -> set[str]:
+    """The address of every page in a Pagefind bundle: one fragment per page."""
+    return {json.loads(gzip.decompress(fragment.read_bytes())[len(SIGNATURE):])["url"]
+            for fragment in (bundle / "fragment").glob("*.pf_fragment")}
+
+
+def test_a_page_whose_front_matter_keeps_it_out_of_search_is_not_indexed(built_site):
+    """Material's ``search: exclude`` front matter (Explore here, the year listings of a large corpus) holds for
+    Pagefind's index as it did for Material's. Nor is the page a broken link leads to."""
+    indexed = indexed_addresses(built_site / "pagefind")
+    assert "/explore/" not in indexed and "/404.html" not in indexed
+    assert "/agreements/us-guatemala-aca-2019/" in indexed and "/glossary/" in indexed
+    assert sum(is_article_page(address.strip("/") + "/index.html") for address in indexed) == 5
 
 
 def test_a_bad_article_is_a_warning_that_fails_strict_builds(tmp_path):
@@ -105,12 +121,11 @@ def built_in_parts(tmp_path: Path, pages_per_part: int) -> tuple[Path, dict[str,
 
 def test_a_dirty_build_indexes_again_only_the_search_part_of_the_edited_article(tmp_path):
     project, indexed = built_in_parts(tmp_path, 10)
-    folders = list(indexed)
     add_a_sentence(project)
     result = mkdocs_build(project, dirty=True)
     assert result.returncode == 0, result.stderr
     again = [folder for folder, time in index_times(project / "site").items() if time != indexed[folder]]
-    assert again == [folders[part_of(project / "site", f"{EDITED}/index.html", 10)]]
+    assert again == [part_folder(project / "site", f"{EDITED}/index.html", 10)]
 
 
 def test_a_listed_field_edit_indexes_again_the_listings_and_that_article_not_those_it_is_related_to(tmp_path):
@@ -118,7 +133,6 @@ def test_a_listed_field_edit_indexes_again_the_listings_and_that_article_not_tho
     leaves related reading out, so only the listing parts and the article's own part are indexed again."""
     project, indexed = built_in_parts(tmp_path, 3)  # five articles: two parts of them, the listings in the rest
     site = project / "site"
-    folders = list(indexed)
     built = {path: path.stat().st_mtime_ns for path in (site / "articles").glob("*-*/index.html")}
     record = next((project / "seeds").glob("003_*.meta.yml"))
     record.write_text(record.read_text(encoding="utf-8") + "outlet: An Edited Outlet\n", encoding="utf-8")
@@ -127,9 +141,10 @@ def test_a_listed_field_edit_indexes_again_the_listings_and_that_article_not_tho
     edited = f"{EDITED_003}/index.html"
     rewritten = {path.relative_to(site).as_posix() for path, mtime in built.items() if path.stat().st_mtime_ns != mtime}
     assert edited in rewritten and len(rewritten) == len(built)  # every other article lists it as related
-    layout = SearchParts.of(sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")), 3)
+    layout = search_layout(site, 3)
     assert layout.article_parts == 2
-    again = {folders.index(folder) for folder, time in index_times(site).items() if time != indexed[folder]}
+    again = {layout.folders().index(folder.rstrip("/")) for folder, time in index_times(site).items()
+             if time != indexed[folder]}
     article_parts = set(range(layout.listing_parts, layout.count))
     assert again & article_parts == {layout.part_of(edited)}
     assert again - article_parts  # the listings that show the outlet
@@ -158,7 +173,7 @@ def test_a_page_whose_last_writing_was_never_indexed_is_indexed_with_its_next_on
         build_in_process(config, dirty=True)
 
     edited = f"{EDITED}/index.html"
-    layout = SearchParts.of(sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")), 3)
+    layout = search_layout(site, 3)
     other = next(record for record in sorted((project / "seeds").glob("*.meta.yml"))
                  if layout.part_of(f"{page_of(site, record)}/index.html") != layout.part_of(edited))
     add_a_sentence(project)  # seed 001's text: its page is written, to be indexed
@@ -176,7 +191,7 @@ def test_a_page_whose_last_writing_was_never_indexed_is_indexed_with_its_next_on
     other.write_text("\n".join(line for line in record.splitlines() if not line.startswith("outlet:"))
                      + "\noutlet: An Edited Outlet\n", encoding="utf-8")
     dirty_build()
-    folder = list(indexed)[layout.part_of(edited)]
+    folder = part_folder(site, edited, 3)
     assert index_times(site)[folder] != indexed[folder]
 
 
@@ -189,9 +204,16 @@ def page_of(site: Path, record: Path) -> str:
     return f"articles/{slug}"
 
 
-def part_of(site: Path, page: str, part_size: int) -> int:
-    """The search part a page of the built site is indexed in (0 for the first)."""
-    return SearchParts.of(sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")), part_size).part_of(page)
+def search_layout(site: Path, part_size: int) -> SearchParts:
+    """How the built site's pages are split for search, as the plugin splits them: without those kept out."""
+    return SearchParts.of(sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html")
+                                 if not kept_out_of_search(path)), part_size)
+
+
+def part_folder(site: Path, page: str, part_size: int) -> str:
+    """The folder of the search part a page of the built site is indexed in, as ``index_times`` names it."""
+    layout = search_layout(site, part_size)
+    return f"{layout.folders()[layout.part_of(page)]}/"
 
 
 def index_times(site: Path) -> dict[str, int]:
@@ -230,11 +252,10 @@ def test_topic_pages_advertise_their_own_feed_whose_entries_are_pages_of_the_sit
 def test_a_dirty_build_indexes_again_the_search_part_a_removed_article_was_in(tmp_path):
     project, indexed = built_in_parts(tmp_path, 8)
     site = project / "site"
-    folders = list(indexed)
     next((project / "seeds").glob("001_*.txt")).unlink()
     result = mkdocs_build(project, dirty=True)
     assert result.returncode == 0, result.stderr
     gone = f"{EDITED}/index.html"
     assert not (site / gone).exists()
-    part = folders[part_of(site, gone, 8)]
+    part = part_folder(site, gone, 8)
     assert index_times(site)[part] != indexed[part]
