@@ -61,14 +61,12 @@ def index_for_search(site: Path, part_size: int = PAGEFIND_PART, rebuilt: set[st
         shutil.rmtree(output, ignore_errors=True)  # Pagefind would leave the last index's files beside its own
         if not part and number > 1:
             continue
-        if layout.count == 1:
-            _run_pagefind(site, output)
-        else:
-            # Each part is a tree of hard links to its pages, so that Pagefind records the same addresses.
-            with tempfile.TemporaryDirectory(dir=site.parent, prefix=".pagefind-part-") as folder:
-                for page in part:
-                    _link(site / page, Path(folder) / page)
-                _run_pagefind(Path(folder), output)
+        # Each part, a small site's one too, is a tree of hard links to its pages: Pagefind records the same
+        # addresses and never sees the pages kept out.
+        with tempfile.TemporaryDirectory(dir=site.parent, prefix=".pagefind-part-") as folder:
+            for page in part:
+                _link(site / page, Path(folder) / page)
+            _run_pagefind(Path(folder), output)
         make_deterministic(output)
     for stale in site.glob("pagefind-*/"):
         if f"{stale.name}/" not in extra:
@@ -81,7 +79,8 @@ def index_for_search(site: Path, part_size: int = PAGEFIND_PART, rebuilt: set[st
 
 
 KEPT_OUT = b'<meta name="briefing-search" content="exclude">'
-"""What the theme (overrides/main.html) puts in the head of a page whose front matter keeps it out of search."""
+"""What the theme (overrides/main.html) puts in the head of a page kept out of search: one whose front matter
+says ``search: exclude``, and the 404 page."""
 
 
 def kept_out_of_search(path: Path) -> bool:

@@ -1,6 +1,5 @@
 """The built site: `mkdocs build --strict` passes and no internal link or anchor is broken."""
 
-import gzip
 import json
 import re
 from html.parser import HTMLParser
@@ -12,6 +11,7 @@ import pytest
 from sitebuild import broken_links, copy_project, index_in_parts, mkdocs_build, mkdocs_env
 
 from generator.search_index import SIGNATURE, SearchParts, is_article_page, kept_out_of_search
+from generator.search_index import _read as read_index_file
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +52,7 @@ def test_search_is_a_chunked_pagefind_index_and_material_index_is_empty(built_si
 
 def indexed_addresses(bundle: Path) -> set[str]:
     """The address of every page in a Pagefind bundle: one fragment per page."""
-    return {json.loads(gzip.decompress(fragment.read_bytes())[len(SIGNATURE):])["url"]
+    return {json.loads(read_index_file(fragment)[len(SIGNATURE):])["url"]
             for fragment in (bundle / "fragment").glob("*.pf_fragment")}
 
 
