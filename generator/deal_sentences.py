@@ -377,7 +377,7 @@ def _spans(words: tuple[str, ...], table: dict, lengths: dict[str, int], lost_ca
     index = 0
     while index < len(words):
         for size in range(min(max(lengths.get(words[index], 0), 1), len(words) - index), 0, -1):
-            phrase = " ".join(words[index : index + size])
+            phrase = words[index] if size == 1 else " ".join(words[index : index + size])
             if phrase not in table and lost_capitals and phrase.endswith("s") and words[index - 1 : index] != ("the",):
                 phrase = phrase[:-1]  # "italys memorandum": a possessive that lost its apostrophe
             if phrase in table:

@@ -186,9 +186,9 @@ def find_countries(sentences: list[str], people: tuple[str, ...] = ()) -> list[M
     places = gazetteer()
     counts: Counter[str] = Counter()
     evidence: dict[str, list[str]] = {}
-    names = re.compile("|".join(re.escape(p) for p in sorted(people, key=len, reverse=True))) if people else None
+    names = sorted(people, key=len, reverse=True)
     for sentence in sentences:
-        masked = names.sub(lambda m: "·" * len(m.group()), sentence) if names else sentence
+        masked = _masked(sentence, names)
         masked = LANGUAGE.sub(lambda m: m.group().replace(m["language"], "·" * len(m["language"]))
                               if m["language"] in languages() else m.group(), masked)
         for country in places.mentions(masked):
@@ -202,6 +202,26 @@ def find_countries(sentences: list[str], people: tuple[str, ...] = ()) -> list[M
     cue_texts = {sentence: cue_text(sentence) for sentence in named_in}
     return [Mention(name, tuple(evidence[name]), _roles(name, [cue_texts[s] for s in evidence[name]]))
             for name in ranked]
+
+
+def _masked(sentence: str, names: list[str]) -> str:
+    """The sentence with each of ``names`` in it blotted out, as one pattern of the names in their order would
+    find them: leftmost first, then the first name that starts there. Found with ``str.find``: a pattern of
+    each article's people, compiled for it, took a tenth of finding its countries."""
+    found = []
+    for order, name in enumerate(names):
+        start = sentence.find(name)
+        while start >= 0:
+            found.append((start, order, start + len(name)))
+            start = sentence.find(name, start + 1)
+    if not found:
+        return sentence
+    pieces, done = [], 0
+    for start, _, end in sorted(found):
+        if start >= done:
+            pieces += [sentence[done:start], "·" * (end - start)]
+            done = end
+    return "".join(pieces) + sentence[done:]
 
 
 ROLES = ("origin", "transit", "destination")

@@ -119,8 +119,12 @@ def _is_name_word(word: str) -> bool:
     return "-" in word and JOINED_PARTICLE.match(word) is not None  # its particle is in lower case
 
 
-def name_spans(text: str) -> list[NameSpan]:
-    """Every run of capitalised words that may be a person's name, with the cues the text gives."""
+def name_spans(text: str, min_words: int = 1) -> list[NameSpan]:
+    """Every run of capitalised words that may be a person's name, with the cues the text gives.
+
+    ``min_words``: only names of at least that many words are wanted. A name is part of one run of words,
+    so a shorter run is not read for its cues (two thirds of the runs in news text are one word).
+    """
     words = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
     spans = []
     index = 0
@@ -130,8 +134,7 @@ def name_spans(text: str) -> list[NameSpan]:
             continue
         end = _run_end(text, words, index)
         if end > index:
-            span = _span(text, words[index:end])
-            if span:
+            if end - index >= min_words and (span := _span(text, words[index:end])):
                 spans.append(span)
             index = end
         else:

@@ -85,7 +85,7 @@ def _people(text: str) -> list[Person]:
     for match in TITLED_NAME.finditer(text):
         role = match["role"] + (match["of"] or "")
         found.append(Person(match["name"].strip(), role.strip()))
-    for span in name_spans(text):
+    for span in name_spans(text, min_words=2):
         if len(span.name.split()) > 1:
             found.append(Person(span.name, span.role))
     return found

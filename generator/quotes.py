@@ -254,9 +254,12 @@ def _name_speaker(speaker: str, index: NameIndex, last_person: str | None) -> st
     return speaker[0].lower() + speaker[1:] if re.match(r"(?:A|An|The|Another|Someone)\b", speaker) else speaker
 
 
+PERSON_NAMED = re.compile(rf"(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?{NAME_WORD}(?:\s+{NAME_WORD})*")
+
+
 def _last_person_named(sentence: str, index: NameIndex) -> str | None:
     last = None
-    for match in re.finditer(rf"(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?{NAME_WORD}(?:\s+{NAME_WORD})*", sentence):
+    for match in PERSON_NAMED.finditer(sentence):
         last = index.resolve(match.group()) or last
     return last
 
