@@ -106,14 +106,25 @@ class Phrases:
     def __init__(self, phrases: Iterable[str]):
         self.phrases = frozenset(phrase for phrase in phrases if phrase)
         self._longest_from = longest_from(self.phrases)
+        # Many phrases start with a common word ("the", "new"): n-grams of two words or more are made only
+        # where the next word can go on with one.
+        self._second_words: dict[str, frozenset[str]] = {}
+        for phrase in self.phrases:
+            first, _, rest = phrase.partition(" ")
+            if rest:
+                self._second_words[first] = self._second_words.get(first, frozenset()) | {rest.split(" ")[0]}
 
     def found_in(self, words: list[str]) -> set[str]:
         """Every phrase that ``words`` (folded text, split on spaces) holds as consecutive words."""
         found = set()
-        longest_from = self._longest_from
+        phrases, longest_from, second_words = self.phrases, self._longest_from, self._second_words
+        last = len(words) - 1
         for index, word in enumerate(words):
             if longest := longest_from.get(word):
-                for size in range(1, min(longest, len(words) - index) + 1):
-                    if (key := " ".join(words[index : index + size])) in self.phrases:
-                        found.add(key)
+                if word in phrases:
+                    found.add(word)
+                if longest > 1 and index < last and words[index + 1] in second_words[word]:
+                    for size in range(2, min(longest, len(words) - index) + 1):
+                        if (key := " ".join(words[index : index + size])) in phrases:
+                            found.add(key)
         return found

@@ -1,7 +1,10 @@
 """Extraction: agreements, outlet, title, summary and key figures, on seed articles and made-up sentences."""
 
+import re
+
 import pytest
 
+from generator import extract
 from generator.editorial import parse_agreements
 from generator.extract import (
     MAX_TITLE,
@@ -255,3 +258,14 @@ def test_repeated_figure_is_kept_once():
 
 def test_decimal_figure_is_kept():
     assert figures("The backlog reached 1.5 million cases.") == [("1.5 million", "cases")]
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Ana Cruz met Ana Cruz Lopez and Cruz Lopez.", ["Ana Cruz Lopez", "Cruz Lopez", "Ana Cruz"]),
+    ("John Smith Jones spoke", ["Smith Jones", "John Smith"]),
+    ("aaaa", ["aa", "a"]),
+    ("no one named here", ["Ana Cruz"]),
+])
+def test_names_are_blotted_out_as_one_pattern_of_them_would(sentence, names):
+    pattern = re.compile("|".join(re.escape(name) for name in names))
+    assert extract._masked(sentence, names) == pattern.sub(lambda m: "·" * len(m.group()), sentence)

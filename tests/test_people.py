@@ -2,6 +2,7 @@
 
 import pytest
 
+from generator import people
 from generator.model import Person, Quote
 from generator.people import find_cast
 
@@ -212,3 +213,34 @@ def test_a_quote_carries_its_speakers_role(editorial):
     paragraph = "“We will sign,” said Kevin Appleby, a veteran of immigration policy."
     quote = find_cast([paragraph], editorial).quotes[0]
     assert (quote.speaker, quote.role) == ("Kevin Appleby", "veteran of immigration policy")
+
+
+# Where a role or an apposition can be, and where it cannot: at the text's edges, across a line, with particles
+# and initials, a second comma right after, and names in commas one after another.
+TRICKY = [
+    "Honduras’s immigration director, Wilson Paz, said",
+    "Marcelo Ebrard, the Mexican foreign minister, said",
+    "director, Wilson Paz,",
+    "a long\nline of words, Ana de la Cruz, Luis van Dam, and more",
+    "Paula E. Whitcomb, a lawyer. Then the senior government official for migration, Juan Perez, spoke",
+    ", Wilson Paz, , Ana Cruz,",
+    "the minister, Jo Ann, an aide, Bo Li, the end.",
+    "words words words words words, Ana Cruz, the head of the office; or",
+]
+
+
+@pytest.mark.parametrize("pattern, commas, words", [
+    (people.ROLE_FIRST, people.ROLE_FIRST_COMMA, people.ROLE_FIRST_WORDS),
+    (people.APPOSITIVE, people.APPOSITIVE_COMMA, people.APPOSITIVE_WORDS),
+], ids=["role first", "appositive"])
+def test_a_pattern_tried_before_commas_only_finds_what_it_finds_everywhere(pattern, commas, words, seed_text):
+    def found(matches):
+        return [(match.span(), match.groupdict()) for match in matches]
+
+    texts = [*TRICKY, *(seed_text(number) for number in range(5))]
+    matched = 0
+    for text in texts:
+        expected = found(pattern.finditer(text))
+        assert found(people._found_before_commas(pattern, commas, words, text)) == expected, text
+        matched += len(expected)
+    assert matched >= 5, "too few matches for the comparison to show anything"

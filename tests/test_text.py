@@ -37,3 +37,9 @@ def test_phrases_find_what_a_search_for_each_phrase_finds(editorial, seed_text):
         assert index.found_in(folded.split(" ")) == expected
         found |= expected
     assert found, "no seed mentions an outlet: the comparison shows nothing"
+
+
+def test_phrases_that_share_a_first_word_are_each_found_and_the_word_alone_too():
+    phrases = Phrases(["the", "the guardian", "the new york times", "the new yorker", "new"])
+    words = fold("The Guardian and the New Yorker, not the New Republic").split(" ")
+    assert phrases.found_in(words) == {"the", "the guardian", "the new yorker", "new"}
