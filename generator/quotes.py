@@ -258,10 +258,11 @@ PERSON_NAMED = re.compile(rf"(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?{NAME_WORD}(?:\s+{NAME_WO
 
 
 def _last_person_named(sentence: str, index: NameIndex) -> str | None:
-    last = None
-    for match in PERSON_NAMED.finditer(sentence):
-        last = index.resolve(match.group()) or last
-    return last
+    # From the last name back: most capitalised words name nobody, and only the last that does is wanted.
+    for name in reversed(PERSON_NAMED.findall(sentence)):
+        if person := index.resolve(name):
+            return person
+    return None
 
 
 def lowercase_quotes(folded: str, attributions: list[Attribution], index: NameIndex) -> list[Quote]:

@@ -1,12 +1,14 @@
 """Rendering: article text prints literally (no HTML, links or Markdown), front matter keeps every string a string."""
 
 import dataclasses
+import datetime
 import re
 
 import pytest
 import yaml
 from markupsafe import Markup
 
+from generator import render
 from generator.render import escape_markdown, first_date, front_matter, render_article, url
 
 # Markdown that would act at the start of a line: heading, list item, quote, setext underline, table row.
@@ -95,3 +97,16 @@ def test_hostile_article_text_prints_literally(seed_article, editorial):
     body = render_article(article, editorial).split("## Full text", 1)[1]
     assert "<script>" not in body and "](javascript:" not in body
     assert "&#60;script&#62;alert(1)&#60;/script&#62;" in body
+
+
+def test_front_matter_is_what_the_safe_dumper_writes_for_every_kind_of_value():
+    """Nodes made directly for strings, numbers, booleans, None, lists and maps; other types by the representer."""
+    data = {
+        "plain": "Safe third country", "read_as_other_types": ["no", "yes", "2024-01-01", "1e3", "null", "~", "0x1F"],
+        "marks": ["- x", "a: b", "#x", "a #b", "'q'", '"d"', "[x]", "{y}", "&a", "*b", "!t", "|", ">", "@", "%p"],
+        "spaces": [" lead", "trail ", "multi\nline", "a\tb", "\u2028", ""], "unicode": "Bogotá “quoted” — dash",
+        "numbers": [0, -3, 1200, 1.5], "flags": [True, False, None], "nested": [{"name": "A", "role": None}, []],
+        "empty": {}, "date": datetime.date(2019, 7, 26), "long": "word " * 300,
+    }
+    dumped = yaml.dump(data, Dumper=render.SafeDumper, sort_keys=False, allow_unicode=True, width=1_000_000)
+    assert front_matter(data) == f"---\n{dumped}---\n"
