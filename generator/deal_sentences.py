@@ -32,9 +32,9 @@ on are in ``data/deals.yml``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .datafile import load_package_yaml
 from .gazetteer import WORD, gazetteer
@@ -148,8 +148,15 @@ def _words() -> _Words:
     )
 
 
-def _has(folded: str, phrases) -> bool:
-    return any(f" {phrase} " in folded for phrase in phrases)
+def _has(folded: str, phrases: Iterable[str]) -> bool:
+    return any(phrase in folded for phrase in _padded(tuple(phrases)))
+
+
+@lru_cache(maxsize=64)
+def _padded(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """The phrases with a space either side, as they are looked for in padded folded text: made once, not for
+    every clause."""
+    return tuple(f" {phrase} " for phrase in phrases)
 
 
 # --- one sentence ---------------------------------------------------------------------------------
@@ -376,7 +383,13 @@ def _spans(words: tuple[str, ...], table: dict, lengths: dict[str, int], lost_ca
     the table starts with (only a last word loses a possessive's "s"); one word is always tried."""
     index = 0
     while index < len(words):
-        for size in range(min(max(lengths.get(words[index], 0), 1), len(words) - index), 0, -1):
+        if words[index] not in lengths:  # most words: only the word itself, without a lost possessive's "s"
+            word = words[index]
+            if lost_capitals and word.endswith("s") and words[index - 1 : index] != ("the",) and word[:-1] in table:
+                yield index, index + 1, table[word[:-1]]
+            index += 1
+            continue
+        for size in range(min(lengths[words[index]], len(words) - index), 0, -1):
             phrase = words[index] if size == 1 else " ".join(words[index : index + size])
             if phrase not in table and lost_capitals and phrase.endswith("s") and words[index - 1 : index] != ("the",):
                 phrase = phrase[:-1]  # "italys memorandum": a possessive that lost its apostrophe
