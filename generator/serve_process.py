@@ -21,8 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from .editorial import load_editorial
 from .model import InputError, Problem
-from .pipeline import build
+from .pipeline import build, discover, display_path, make_article
+from .render import environment, render_article
 from .write import WriteReport
 
 
@@ -96,8 +98,28 @@ class GeneratorProcess:
         self._process.stdout.close()
 
 
+def warm_up(seeds: Path) -> None:
+    """Extract and render an article of ``seeds`` and load every page template, throwing the results away.
+
+    The first build of a session finds every article in the cache, so the word lists, patterns and templates
+    that reading and rendering an article load on first use are still to load when the editor's first edit
+    comes. Loaded now, between that build and the edit, the editor does not wait for them: measured at 1,000
+    articles, a first text edit took 0.16–0.23 s without, 0.08–0.15 s with.
+    """
+    with contextlib.suppress(Exception):  # it only saves time: whatever fails here is met, and shown, in a build
+        editorial = load_editorial(seeds)
+        for path in discover(seeds):
+            with contextlib.suppress(InputError, OSError):
+                render_article(make_article(path, display_path(path, seeds), editorial), editorial, [])
+                break
+        templates = environment()
+        for name in templates.list_templates():
+            templates.get_template(name)
+
+
 def serve(requests: BinaryIO, replies: BinaryIO) -> None:
-    """Answer each request read from ``requests`` until it is closed."""
+    """Answer each request read from ``requests`` until it is closed; after the first, warm up for the next."""
+    warmed = False
     while True:
         try:
             seeds, out, cache_dir = pickle.load(requests)  # noqa: S301 - from the server that started us
@@ -114,6 +136,9 @@ def serve(requests: BinaryIO, replies: BinaryIO) -> None:
             replies.flush()
         except OSError:
             return
+        if not warmed:
+            warm_up(seeds)
+            warmed = True
 
 
 def main() -> None:

@@ -6,10 +6,11 @@ import shutil
 
 import pytest
 
+from generator import render
 from generator.model import InputError
 from generator.pipeline import build
 from generator.plugin import BriefingPlugin
-from generator.serve_process import GeneratorProcess, GeneratorStopped
+from generator.serve_process import GeneratorProcess, GeneratorStopped, warm_up
 
 
 @pytest.fixture
@@ -74,3 +75,15 @@ def test_a_process_that_stopped_is_reported_and_replaced(seeds, tmp_path):
     assert second is not first and second.alive()
     plugin.on_shutdown()
     assert not second.alive() and second.exitcode == 0
+
+
+def test_warming_up_loads_every_template_and_gets_past_what_it_cannot_read(seeds, tmp_path):
+    render.environment.cache_clear()
+    warm_up(seeds)
+    templates = render.environment()
+    assert len(templates.cache) == len(templates.list_templates()) > 0
+    unreadable = tmp_path / "unreadable"
+    unreadable.mkdir()
+    (unreadable / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (unreadable / "notes.docx").write_bytes(b"PK")
+    warm_up(unreadable)  # no editorial data and no readable article: nothing to warm, and no error
