@@ -108,11 +108,12 @@ class Phrases:
         self._longest_from = longest_from(self.phrases)
         # Many phrases start with a common word ("the", "new"): n-grams of two words or more are made only
         # where the next word can go on with one.
-        self._second_words: dict[str, frozenset[str]] = {}
+        second_words: dict[str, set[str]] = {}
         for phrase in self.phrases:
-            first, _, rest = phrase.partition(" ")
+            first, *rest = phrase.split(" ", 2)
             if rest:
-                self._second_words[first] = self._second_words.get(first, frozenset()) | {rest.split(" ")[0]}
+                second_words.setdefault(first, set()).add(rest[0])
+        self._second_words = {first: frozenset(words) for first, words in second_words.items()}
 
     def found_in(self, words: list[str]) -> set[str]:
         """Every phrase that ``words`` (folded text, split on spaces) holds as consecutive words."""
