@@ -76,6 +76,35 @@ def test_search_for_guatemala_finds_the_cnn_article(page, site_url):
     expect(page.locator("article")).to_contain_text("Guatemala")
 
 
+def test_the_search_worker_answers_only_the_last_of_queries_typed_in_a_burst(page, site_url):
+    """Material asks the worker again at every keystroke: the queries a newer one replaced are not answered, so
+    their excerpts are never fetched; the last one is, and a query typed after a pause is answered too."""
+    page.goto(site_url)
+    answers = page.evaluate("""async () => {
+        const worker = new Worker(new URL("assets/javascripts/pagefind-worker.js", location.href));
+        const answers = [];
+        const ready = new Promise(resolve => worker.addEventListener("message", event => {
+            if (event.data.type === 1) resolve();
+            if (event.data.type === 3) answers.push(event.data.data.items.map(page => page[0].location));
+        }));
+        worker.postMessage({ type: 0, data: {} });
+        await ready;
+        for (const typed of ["G", "Gu", "Gua", "Guat", "Guatemala"]) {
+            worker.postMessage({ type: 2, data: typed });
+            await new Promise(resolve => setTimeout(resolve, 30));
+        }
+        await new Promise(resolve => setTimeout(resolve, 1500));
+        worker.postMessage({ type: 2, data: "Honduras" });
+        await new Promise(resolve => setTimeout(resolve, 1500));
+        worker.terminate();
+        return answers;
+    }""")
+    assert len(answers) == 2, answers
+    guatemala, honduras = answers
+    assert any("us-getting-closer" in location for location in guatemala)
+    assert guatemala != honduras and honduras
+
+
 def test_search_results_show_article_markup_as_text(page, site_url):
     page.goto(site_url)
     page.locator(".md-search__input").click()
