@@ -89,13 +89,19 @@ def test_the_search_worker_answers_only_the_last_of_queries_typed_in_a_burst(pag
         }));
         worker.postMessage({ type: 0, data: {} });
         await ready;
+        const pause = milliseconds => new Promise(resolve => setTimeout(resolve, milliseconds));
+        // Until ``count`` answers came (a slow machine may take seconds), then a while for any more to come.
+        const answered = async count => {
+            for (let waited = 0; answers.length < count && waited < 20000; waited += 50) await pause(50);
+            await pause(600);
+        };
         for (const typed of ["G", "Gu", "Gua", "Guat", "Guatemala"]) {
             worker.postMessage({ type: 2, data: typed });
-            await new Promise(resolve => setTimeout(resolve, 30));
+            await pause(30);
         }
-        await new Promise(resolve => setTimeout(resolve, 1500));
+        await answered(1);
         worker.postMessage({ type: 2, data: "Honduras" });
-        await new Promise(resolve => setTimeout(resolve, 1500));
+        await answered(answers.length + 1);
         worker.terminate();
         return answers;
     }""")
