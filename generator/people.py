@@ -120,7 +120,7 @@ def _found_before_commas(pattern: re.Pattern[str], commas: re.Pattern[str], word
 
 
 def _start_of_words_before(text: str, end: int, count: int) -> int:
-    """Where the ``count`` words (runs of non-space) before ``end`` start."""
+    """Where ``count`` runs of non-space, counted back from ``end`` (which ends the first of them), start."""
     start = end
     for number in range(count):
         if number:

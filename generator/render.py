@@ -114,7 +114,9 @@ _TAGS = {str: "tag:yaml.org,2002:str", bool: "tag:yaml.org,2002:bool", int: "tag
 
 def _node(value: object, dumper: yaml.BaseDumper) -> yaml.Node:
     """The node PyYAML's safe representer makes of ``value``, made directly for the types front matter holds:
-    its general dispatch took a third of writing the front matter. Other types go to the representer."""
+    its general dispatch took a third of writing the front matter. Other types go to the representer. One
+    difference: a list or map that appears twice is written out twice, where the representer writes an anchor
+    and an alias (``&id001``) that an editor reading the page's front matter would have to follow."""
     kind = type(value)
     if kind is str:
         return yaml.ScalarNode(_TAGS[str], value)

@@ -99,7 +99,7 @@ def test_hostile_article_text_prints_literally(seed_article, editorial):
     assert "&#60;script&#62;alert(1)&#60;/script&#62;" in body
 
 
-def test_front_matter_is_what_the_safe_dumper_writes_for_every_kind_of_value():
+def test_front_matter_is_what_the_safe_dumper_writes_for_the_values_it_holds():
     """Nodes made directly for strings, numbers, booleans, None, lists and maps; other types by the representer."""
     data = {
         "plain": "Safe third country", "read_as_other_types": ["no", "yes", "2024-01-01", "1e3", "null", "~", "0x1F"],
@@ -110,3 +110,10 @@ def test_front_matter_is_what_the_safe_dumper_writes_for_every_kind_of_value():
     }
     dumped = yaml.dump(data, Dumper=render.SafeDumper, sort_keys=False, allow_unicode=True, width=1_000_000)
     assert front_matter(data) == f"---\n{dumped}---\n"
+
+
+def test_a_list_in_front_matter_twice_is_written_out_twice_not_as_an_alias():
+    shared = ["Mexico", "Guatemala"]
+    written = front_matter({"countries": shared, "tags": shared})
+    assert "&" not in written and "*" not in written
+    assert yaml.safe_load(written.strip("-\n")) == {"countries": shared, "tags": shared}

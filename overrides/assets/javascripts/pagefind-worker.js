@@ -11,8 +11,8 @@ const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 const PAGES_SHOWN = 10;
 const SECTIONS_SHOWN = 3;
 // Material asks again at every keystroke. A query another replaces within this time is not searched, and one
-// replaced while it runs fetches no excerpts: typing "Guatemala" would otherwise fetch the excerpts of the top
-// pages for "G", "Gu", "Gua" and so on, a sixth of what a first search downloads on a big site.
+// replaced before its search ends fetches no excerpts: typing "Guatemala" would otherwise fetch the index and
+// the excerpts of the top pages for "G", "Gu", "Gua" and so on, a sixth of a first search on a big site.
 const SETTLE_MS = 150;
 // This file is served from <site>/assets/javascripts/; the site's root is two folders up.
 const SITE_ROOT = new URL("../../", self.location.href);
