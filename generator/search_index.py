@@ -38,9 +38,7 @@ def index_for_search(site: Path, part_size: int = PAGEFIND_PART, rebuilt: set[st
     Material's search plugin still writes search/search_index.json, with every page's text; the
     page only needs its ``config`` now, so the documents are dropped and a reader never downloads them.
     """
-    # A page kept out of search (``search: exclude``: the year listings, which repeat the titles of the articles
-    # and topics, and the 404 page) is left out of the parts: Pagefind need not read it.
-    pages = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html") if not kept_out_of_search(path))
+    pages = searched_pages(site)
     layout = SearchParts.of(pages, part_size)
     parts: list[list[str]] = [[] for _ in range(layout.count)]
     for page in pages:
@@ -76,6 +74,13 @@ def index_for_search(site: Path, part_size: int = PAGEFIND_PART, rebuilt: set[st
     if material_index.exists():
         data = json.loads(material_index.read_text(encoding="utf-8"))
         material_index.write_text(json.dumps({"config": data["config"], "docs": []}), encoding="utf-8")
+
+
+def searched_pages(site: Path) -> list[str]:
+    """The built pages the index holds, by their paths in ``site``, in order. A page kept out of search
+    (``search: exclude``: the year listings, which repeat the titles of the articles and topics; the 404 page)
+    is left out: Pagefind need not read it."""
+    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html") if not kept_out_of_search(path))
 
 
 KEPT_OUT = b'<meta name="briefing-search" content="exclude">'

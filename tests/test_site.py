@@ -10,7 +10,7 @@ import feedparser
 import pytest
 from sitebuild import broken_links, copy_project, index_in_parts, mkdocs_build, mkdocs_env
 
-from generator.search_index import SIGNATURE, SearchParts, is_article_page, kept_out_of_search
+from generator.search_index import SIGNATURE, SearchParts, is_article_page, searched_pages
 from generator.search_index import _read as read_index_file
 
 
@@ -206,8 +206,7 @@ def page_of(site: Path, record: Path) -> str:
 
 def search_layout(site: Path, part_size: int) -> SearchParts:
     """How the built site's pages are split for search, as the plugin splits them: without those kept out."""
-    return SearchParts.of(sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html")
-                                 if not kept_out_of_search(path)), part_size)
+    return SearchParts.of(searched_pages(site), part_size)
 
 
 def part_folder(site: Path, page: str, part_size: int) -> str:
