@@ -34,18 +34,21 @@ TITLED_NAME = re.compile(
     rf"\b(?P<role>(?:[A-Z][\w’'-]+\s+(?:of\s+)?)*?(?:{TITLE_WORDS})(?:\s+of\s+State)?)\s+(?P<name>{NAME})"
     rf"(?P<of>\s+of\s+[A-Z][a-z]+)?"
 )
+# What follows the comma in each pattern below, up to the end of a match (``close``).
+ROLE_AFTER = r"\s+(?:the|a|an)\s+(?P<role>[^,.;“”\"]{3,90}?)(?P<close>[,.])"
+NAME_AFTER = rf"\s+(?P<name>{NAME})(?P<close>,)"
 # "Marcelo Ebrard, the Mexican foreign minister," — a name, then a role in commas.
-APPOSITIVE = re.compile(rf"\b(?P<name>{NAME}),\s+(?:the|a|an)\s+(?P<role>[^,.;“”\"]{{3,90}}?)[,.]")
+APPOSITIVE = re.compile(rf"\b(?P<name>{NAME}),{ROLE_AFTER}")
 # "Honduras’s immigration director, Wilson Paz," — a role, then a name in commas.
 # Possessive (++) and atomic ((?>…)) parts: a word given back could never be followed by a space or the comma,
 # so they change no match, but spare trying every shorter word at each of the text's words.
-ROLE_FIRST = re.compile(rf"(?P<role>\b[A-Z]?[\w’'-]++(?>(?:\s+[a-z][\w-]++){{1,3}})),\s+(?P<name>{NAME}),")
-# Where the comma of each can be, and where a match from it ends: the patterns are tried only before those
-# commas (``_found_before_commas``), with the most words that the part before the comma has.
-APPOSITIVE_COMMA = re.compile(r",(?=\s+(?:the|a|an)\s+[^,.;“”\"]{3,90}?([,.]))")
+ROLE_FIRST = re.compile(rf"(?P<role>\b[A-Z]?[\w’'-]++(?>(?:\s+[a-z][\w-]++){{1,3}})),{NAME_AFTER}")
+# Where the comma of each can be: the patterns are tried only before those commas (``_found_before_commas``),
+# with the most words that the part before the comma has.
+APPOSITIVE_COMMA = re.compile(rf",(?={ROLE_AFTER})")
 APPOSITIVE_WORDS = 7
 """A name of four words, three particles between them."""
-ROLE_FIRST_COMMA = re.compile(rf",(?=\s+{NAME}(,))")
+ROLE_FIRST_COMMA = re.compile(rf",(?={NAME_AFTER})")
 ROLE_FIRST_WORDS = 4
 
 
@@ -101,7 +104,7 @@ def _people(text: str) -> list[Person]:
 def _found_before_commas(pattern: re.Pattern[str], commas: re.Pattern[str], words: int,
                          text: str) -> Iterator[re.Match[str]]:
     """What ``pattern.finditer(text)`` gives, for a pattern whose matches are a part of at most ``words`` words
-    without a comma, then a comma where ``commas`` matches and on to where its group 1 ends. The pattern is
+    without a comma, then a comma where ``commas`` matches and on to where its group ``close`` ends. The pattern is
     tried only in the words before each such comma: tried at every word, ROLE_FIRST alone took a fifth of
     finding an article's people.
 
@@ -114,7 +117,7 @@ def _found_before_commas(pattern: re.Pattern[str], commas: re.Pattern[str], word
             continue
         start = max(done, _start_of_words_before(text, comma.start(), words))
         # Up to where a match ending at this comma ends: the text after it is not read.
-        if match := pattern.search(text, start, comma.end(1)):
+        if match := pattern.search(text, start, comma.end("close")):
             yield match
             done = match.end()
 
