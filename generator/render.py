@@ -108,8 +108,7 @@ def front_matter(data: dict) -> str:
     return f"---\n{stream.getvalue()}---\n"
 
 
-_TAGS = {str: "tag:yaml.org,2002:str", bool: "tag:yaml.org,2002:bool", int: "tag:yaml.org,2002:int",
-         type(None): "tag:yaml.org,2002:null"}
+YAML_TAG = "tag:yaml.org,2002:"
 
 
 def _node(value: object, dumper: yaml.BaseDumper) -> yaml.Node:
@@ -119,18 +118,18 @@ def _node(value: object, dumper: yaml.BaseDumper) -> yaml.Node:
     and an alias (``&id001``) that an editor reading the page's front matter would have to follow."""
     kind = type(value)
     if kind is str:
-        return yaml.ScalarNode(_TAGS[str], value)
+        return yaml.ScalarNode(YAML_TAG + "str", value)
     if kind is list:
-        return yaml.SequenceNode("tag:yaml.org,2002:seq", [_node(item, dumper) for item in value], flow_style=False)
+        return yaml.SequenceNode(YAML_TAG + "seq", [_node(item, dumper) for item in value], flow_style=False)
     if kind is dict:
-        return yaml.MappingNode("tag:yaml.org,2002:map", [(_node(key, dumper), _node(item, dumper))
-                                                          for key, item in value.items()], flow_style=False)
+        return yaml.MappingNode(YAML_TAG + "map", [(_node(key, dumper), _node(item, dumper))
+                                                   for key, item in value.items()], flow_style=False)
     if kind is bool:
-        return yaml.ScalarNode(_TAGS[bool], "true" if value else "false")
+        return yaml.ScalarNode(YAML_TAG + "bool", "true" if value else "false")
     if kind is int:
-        return yaml.ScalarNode(_TAGS[int], str(value))
+        return yaml.ScalarNode(YAML_TAG + "int", str(value))
     if value is None:
-        return yaml.ScalarNode(_TAGS[type(None)], "null")
+        return yaml.ScalarNode(YAML_TAG + "null", "null")
     return dumper.represent_data(value)
 
 
