@@ -384,21 +384,26 @@ def _spans(words: tuple[str, ...], table: dict, lengths: dict[str, int], lost_ca
     index = 0
     while index < len(words):
         if words[index] not in lengths:  # most words: only the word itself, without a lost possessive's "s"
-            word = words[index]
-            if lost_capitals and word.endswith("s") and words[index - 1 : index] != ("the",) and word[:-1] in table:
-                yield index, index + 1, table[word[:-1]]
+            if lost_capitals and (bare := _without_lost_s(words, index, words[index])) in table:
+                yield index, index + 1, table[bare]
             index += 1
             continue
         for size in range(min(lengths[words[index]], len(words) - index), 0, -1):
             phrase = words[index] if size == 1 else " ".join(words[index : index + size])
-            if phrase not in table and lost_capitals and phrase.endswith("s") and words[index - 1 : index] != ("the",):
-                phrase = phrase[:-1]  # "italys memorandum": a possessive that lost its apostrophe
+            if phrase not in table and lost_capitals and (bare := _without_lost_s(words, index, phrase)) is not None:
+                phrase = bare
             if phrase in table:
                 yield index, index + size, table[phrase]
                 index += size
                 break
         else:
             index += 1
+
+
+def _without_lost_s(words: tuple[str, ...], index: int, phrase: str) -> str | None:
+    """``phrase``, starting at ``words[index]``, without the "s" of a possessive that lost its apostrophe
+    ("italys memorandum"); None where it cannot be one."""
+    return phrase[:-1] if phrase.endswith("s") and words[index - 1 : index] != ("the",) else None
 
 
 @cache

@@ -214,6 +214,9 @@ def test_the_union_standing_for_its_members_is_no_party():
 
 def test_a_clipping_that_lost_its_capitals_lost_its_apostrophes_too():
     assert parties("spains readmission agreement with morocco was renewed on friday") == [["Morocco", "Spain"]]
+    # A name of two words, which is read by another path than a name of one.
+    assert parties("el salvadors agreement with the united states was signed on friday") == [
+        ["El Salvador", "United States"]]
 
 
 def test_renewing_or_approving_a_deal_decides_it():
